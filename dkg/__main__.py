@@ -1,0 +1,5 @@
+import sys
+
+from dkg.cli import main
+
+sys.exit(main())
