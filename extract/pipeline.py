@@ -1,15 +1,147 @@
-"""The extraction pipeline: file or text in, ``Directive`` record out (work in progress)."""
+"""The extraction pipeline: file or text in, ``Directive`` record out.
+
+Steps (each a module of its own, run in this order):
+``read`` (file -> text) → ``normalize`` (matching view with offsets) → ``tables`` (task-division
+tables) → ``structure`` (numbered items) → ``clauses`` (units and roles) → ``metadata`` →
+``targets`` and ``deadlines`` → ``mentions`` (units named in body text).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from extract.model import Directive
+from extract.clauses import Clause, find_clauses
+from extract.lexicon import lexicon
+from extract.model import Directive, Section, Task, UnitMention
+from extract.normalize import NormText, normalize
+from extract.structure import Item, parse_items, walk
+
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
+
+
+def _name(text: str, nt: NormText, start: int, end: int) -> str:
+    """The unit or title as written: original characters of a view span, whitespace removed."""
+    return "".join(text[nt.offsets[i]] for i in range(start, end) if not text[nt.offsets[i]].isspace())
+
+
+def _first_sentence(view: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and view[start] in " \t\n":
+        start += 1
+    stop = start
+    while stop < end and view[stop] not in "。;:\n(":
+        stop += 1
+    if stop - start > 60:
+        comma = view.find(",", start, stop)
+        stop = comma if comma > 0 else start + 60
+    return start, stop
+
+
+def _standalone_heading(view: str, item: Item) -> bool:
+    """An item whose heading stands on its own line (一、支持…建设) with paragraphs below it."""
+    end = item.title_span[1]
+    return end < len(view) and view[end] == "\n"
+
+
+class _Builder:
+    """Turns items and clauses of one document into Task records."""
+
+    def __init__(self, text: str, nt: NormText) -> None:
+        self.text, self.nt, self.view = text, nt, nt.text
+        match = lexicon().first_listed_re.search(self.view)
+        self.rule_at = match.start() if match else None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.nt.to_original(start, end)
+
+    def task(self, item: Item, title_span: tuple[int, int], covered: tuple[int, int],
+             clause: Clause | None) -> Task:
+        start, end = self.span(*covered)
+        t_start, t_end = self.span(*title_span)
+        task = Task(number=item.number, kind=item.kind, title=_name(self.text, self.nt, *title_span),
+                    char_start=start, char_end=end, title_start=t_start, title_end=t_end)
+        if clause is not None:
+            self.fill(task, clause)
+        return task
+
+    def fill(self, task: Task, clause: Clause) -> None:
+        task.clause_start, task.clause_end = self.span(clause.start, clause.end)
+        task.clause = self.text[task.clause_start:task.clause_end]
+        roles = {role: list(spans) for role, spans in clause.roles.items()}
+        if (self.rule_at is not None and self.rule_at <= clause.end and not clause.explicit_lead
+                and roles.get("responsible")):
+            roles["lead"] = [roles["responsible"].pop(0)]  # 列第一位者为牵头单位，下同
+        for role, target in (("lead", task.lead_units), ("responsible", task.responsible_units),
+                             ("internal_lead", task.internal_lead),
+                             ("internal_responsible", task.internal_responsible)):
+            for s, e in roles.get(role, []):
+                name = _name(self.text, self.nt, s, e)
+                if name in target:
+                    continue
+                target.append(name)
+                if role in ("lead", "responsible"):
+                    task.mentions.append(UnitMention(name, role, *self.span(s, e)))
+
+    def tasks_of(self, item: Item) -> list[Task]:
+        clauses = find_clauses(self.view, item.body_start, item.own_end)
+        if not clauses:
+            if item.children or item.kind == "general":
+                return []
+            return [self.task(item, item.title_span, (item.start, item.end), None)]
+        out, covered_start = [], item.start
+        standalone = _standalone_heading(self.view, item) and len(clauses) > 1
+        for k, clause in enumerate(clauses):
+            if k == 0 and not standalone:
+                title = item.title_span
+            else:
+                title = _first_sentence(self.view, item.title_span[1] if k == 0 else covered_start, clause.start)
+            out.append(self.task(item, title, (covered_start, clause.end), clause))
+            covered_start = clause.end
+        return out
+
+
+def _section(builder: _Builder, item: Item) -> Section:
+    start, end = builder.span(item.start, item.end)
+    return Section(number=item.number, marker=builder.view[item.start:item.body_start], title=_name(
+        builder.text, builder.nt, *item.title_span), kind=item.kind, char_start=start, char_end=end,
+        parent=item.parent.number if item.parent else None)
 
 
 def extract_text(text: str, *, doc_id: str, source: str) -> Directive:
-    """Run every extraction step over ``text``; return the Directive (offsets into ``text``)."""
-    return Directive(id=doc_id, source=source, text=text)
+    """Run every extraction step over ``text``.
+
+    Args:
+        text: the document's decoded text (any line endings).
+        doc_id: the document id (file stem), e.g. ``weihai-2018-39``.
+        source: the path or address the text came from, recorded as is.
+    Returns:
+        A Directive whose offsets all point into ``text``.
+    """
+    nt = normalize(text)
+    builder = _Builder(text, nt)
+    items = parse_items(nt.text)
+    directive = Directive(id=doc_id, source=source, text=text)
+    for item in walk(items):
+        directive.sections.append(_section(builder, item))
+        directive.tasks.extend(builder.tasks_of(item))
+    _add_optional_steps(directive)
+    return directive
+
+
+def _add_optional_steps(directive: Directive) -> None:
+    """Metadata, targets and deadlines (modules that other steps do not depend on)."""
+    try:
+        from extract.metadata import extract_metadata
+    except ImportError:  # pragma: no cover - during development only
+        extract_metadata = None
+    if extract_metadata:
+        directive.metadata = extract_metadata(directive.text)
+    try:
+        from extract.deadlines import find_deadlines
+        from extract.targets import find_targets
+    except ImportError:  # pragma: no cover
+        return
+    directive.targets = find_targets(directive.text, directive.sections)
+    directive.deadlines = find_deadlines(directive.text, directive.sections)
 
 
 def extract_path(path: str | Path) -> Directive:

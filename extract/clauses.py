@@ -1,0 +1,210 @@
+"""Find responsibility clauses and read the units and roles they assign.
+
+Three written forms are recognised (word lists in ``extract/data/roles.json``):
+
+* label clauses: ``（牵头单位：市民政局，责任单位：市直相关部门、单位）``, bracketed or on a line of
+  their own, with any label word of the lexicon;
+* verb clauses: ``（国家发展改革委牵头，国务院相关部门及各地区按职责分工负责）``, ``（合肥海关负责）``,
+  ``（X会同Y负责）``;
+* the document-wide convention ``列第一位者为牵头单位，下同`` is detected here and applied by the
+  pipeline (the first listed unit of every later clause leads).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.lexicon import Lexicon, lexicon
+from extract.unit_lists import Span, looks_like_unit, split_units
+
+_SEGMENT_SEPS = ",;"
+_BEFORE_CLAUSE = set("。;!?)\n") | {""}
+_MAX_CLAUSE = 400
+
+
+@dataclass
+class Clause:
+    """One responsibility clause found in the matching view.
+
+    Attributes:
+        start, end: span of the clause in the view (brackets included).
+        roles: role -> unit spans in the view; roles are ``lead``, ``responsible``,
+            ``internal_lead``, ``internal_responsible``.
+        explicit_lead: the clause names a lead itself (a lead label or 牵头).
+        first_listed_rule: the clause states the "first listed unit leads" convention.
+    """
+
+    start: int
+    end: int
+    roles: dict[str, list[Span]] = field(default_factory=dict)
+    explicit_lead: bool = False
+    first_listed_rule: bool = False
+
+    def add(self, role: str, spans: list[Span]) -> None:
+        """Append unit spans under ``role``."""
+        self.roles.setdefault(role, []).extend(spans)
+
+
+def _bracket_groups(view: str, start: int, end: int):
+    """Yield ``(open, close)`` indices of top-level ``(...)`` groups inside ``view[start:end]``."""
+    i = start
+    while i < end:
+        if view[i] != "(":
+            i += 1
+            continue
+        depth, j = 0, i
+        while j < end:
+            if view[j] == "(":
+                depth += 1
+            elif view[j] == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            j += 1
+        if j >= end:
+            return
+        yield i, j
+        i = j + 1
+
+
+def _mask_convention(view: str, start: int, end: int, lex: Lexicon) -> tuple[int, bool]:
+    """Return the end of the content before a first-listed convention phrase, and whether one was found."""
+    match = lex.first_listed_re.search(view, start, end)
+    if not match:
+        return end, False
+    return match.start(), True
+
+
+def parse_label_clause(view: str, start: int, end: int) -> Clause | None:
+    """Read a label clause from ``view[start:end]`` (the content between the brackets).
+
+    Returns a Clause (span = the content span) or None when no label word with a colon is present.
+    """
+    lex = lexicon()
+    stop, rule = _mask_convention(view, start, end, lex)
+    labels = list(lex.label_re.finditer(view, start, stop))
+    if not labels:
+        return None
+    clause = Clause(start, end, first_listed_rule=rule)
+    for k, match in enumerate(labels):
+        seg_end = labels[k + 1].start() if k + 1 < len(labels) else stop
+        role = lex.label_role[match.group("label")]
+        clause.add(role, split_units(view, match.end(), seg_end))
+        clause.explicit_lead |= role == "lead"
+    return clause
+
+
+def _segments(view: str, start: int, end: int) -> list[Span]:
+    segs, depth, seg_start = [], 0, start
+    for i in range(start, end):
+        ch = view[i]
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0 and ch in _SEGMENT_SEPS:
+            segs.append((seg_start, i))
+            seg_start = i + 1
+    segs.append((seg_start, end))
+    return [(s, e) for s, e in segs if view[s:e].strip()]
+
+
+def _verb_segment(view: str, seg: Span, lex: Lexicon) -> tuple[str, Span] | None:
+    s, e = seg
+    while e > s and view[e - 1] in " .。":
+        e -= 1
+    match = lex.verb_re.search(view, s, e)
+    if not match or match.end() != e:
+        return None
+    return lex.verb_role[match.group("verb")], (s, match.start())
+
+
+def _cooperate_split(view: str, span: Span, lex: Lexicon) -> tuple[Span, Span] | None:
+    s, e = span
+    for word in lex.cooperate_words:
+        i = view.find(word, s, e)
+        if i > s:
+            return (s, i), (i + len(word), e)
+    return None
+
+
+def parse_verb_clause(view: str, start: int, end: int) -> Clause | None:
+    """Read a verb clause (``X牵头，Y负责``) from the content ``view[start:end]``; None if it is not one."""
+    lex = lexicon()
+    stop, rule = _mask_convention(view, start, end, lex)
+    clause = Clause(start, end, first_listed_rule=rule)
+    pending: Span | None = None
+    for seg in _segments(view, start, stop):
+        parsed = _verb_segment(view, seg, lex)
+        if parsed is None:
+            pending = (pending[0] if pending else seg[0], seg[1])
+            continue
+        role, units = parsed
+        if pending:
+            units = (pending[0], units[1])
+            pending = None
+        if not _assign(view, clause, role, units, lex):
+            return None
+    if pending:  # trailing units without a verb after a verb segment: cooperating units
+        if not clause.roles or not _assign(view, clause, "responsible", pending, lex):
+            return None
+    return clause if clause.roles else None
+
+
+def _assign(view: str, clause: Clause, role: str, units: Span, lex: Lexicon) -> bool:
+    coop = _cooperate_split(view, units, lex)
+    parts = [("lead", coop[0]), ("responsible", coop[1])] if coop else [(role, units)]
+    for part_role, (s, e) in parts:
+        spans = split_units(view, s, e)
+        if not spans or not all(looks_like_unit(view[a:b], lex) for a, b in spans):
+            return False
+        clause.add(part_role, spans)
+        clause.explicit_lead |= part_role == "lead"
+    return True
+
+
+def _label_lines(view: str, start: int, end: int, taken: list[Span]) -> list[Clause]:
+    """Label clauses written without brackets: ``牵头单位：X；责任单位：Y`` up to the line end."""
+    lex = lexicon()
+    found = []
+    for match in lex.label_re.finditer(view, start, end):
+        if any(a <= match.start() < b for a, b in taken + [(c.start, c.end) for c in found]):
+            continue
+        line_end = view.find("\n", match.start(), end)
+        line_end = end if line_end < 0 else line_end
+        period = view.find("。", match.start(), line_end)
+        stop = period if period >= 0 else line_end
+        clause = parse_label_clause(view, match.start(), stop)
+        if clause and clause.roles:
+            found.append(clause)
+    return found
+
+
+def find_clauses(view: str, start: int, end: int) -> list[Clause]:
+    """Find every responsibility clause inside ``view[start:end]``, in document order.
+
+    Args:
+        view: the normalised matching text.
+        start, end: the region to search (an item's own text).
+    Returns:
+        Clauses whose ``start``/``end`` cover the clause including its brackets.
+    """
+    clauses = []
+    for open_, close in _bracket_groups(view, start, end):
+        if close - open_ > _MAX_CLAUSE:
+            continue
+        clause = parse_label_clause(view, open_ + 1, close)
+        if clause is None and _clause_position(view, open_, close):
+            clause = parse_verb_clause(view, open_ + 1, close)
+        if clause is not None and clause.roles:
+            clause.start, clause.end = open_, close + 1
+            clauses.append(clause)
+    taken = [(c.start, c.end) for c in clauses]
+    clauses.extend(_label_lines(view, start, end, taken))
+    return sorted(clauses, key=lambda c: c.start)
+
+
+def _clause_position(view: str, open_: int, close: int) -> bool:
+    """A verb clause closes a sentence: it follows 。/；/a line start or ends its line."""
+    before = view[open_ - 1] if open_ > 0 else ""
+    after = view[close + 1] if close + 1 < len(view) else ""
+    return before in _BEFORE_CLAUSE or after in {"", "\n", "。", "("} or re.match(r"\s", after) is not None

@@ -1,0 +1,80 @@
+"""The word lists of the extractor, loaded once from ``extract/data/*.json``.
+
+Label words, role verbs, joiners, collective tails and section-kind words are data, so a
+researcher can extend them for a new style of directive without touching code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled word lists.
+
+    Attributes:
+        label_role: label word -> role (``lead``, ``responsible``, ``internal_lead``, ...).
+        label_re: regex matching any label word followed by a colon (group ``label``).
+        verb_role: role phrase -> ``lead``/``responsible``, longest first in ``verb_re``.
+        verb_re: regex matching a role phrase at the end of a segment.
+        cooperate_words: words like 会同 (X会同Y: X leads, Y is responsible).
+        first_listed_re: the document-wide "first-listed unit leads" convention.
+        kinds: section kind -> heading keywords.
+    """
+
+    label_role: dict[str, str]
+    label_re: re.Pattern
+    verb_role: dict[str, str]
+    verb_re: re.Pattern
+    cooperate_words: tuple[str, ...]
+    first_listed_re: re.Pattern
+    separators: str
+    joiners_always: tuple[str, ...]
+    joiners_when_unit_before: tuple[str, ...]
+    joiners_between_units: tuple[str, ...]
+    unit_prefixes: tuple[str, ...]
+    generic_tails: frozenset[str]
+    collective_heads: tuple[str, ...]
+    unit_suffix_chars: frozenset[str]
+    drop_pieces: frozenset[str]
+    kinds: dict[str, tuple[str, ...]]
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _load(name: str) -> dict:
+    return json.loads(resources.files("extract").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Return the process-wide Lexicon built from ``roles.json`` and ``sections.json``."""
+    roles = _load("roles.json")
+    sections = _load("sections.json")
+    label_role = {w: role for role, words in roles["labels"].items() for w in words}
+    verb_role = {w: role for role, words in roles["verbs"].items() for w in words}
+    return Lexicon(
+        label_role=label_role,
+        label_re=re.compile(rf"(?P<label>{_alternation(label_role)})\s*[:]"),
+        verb_role=verb_role,
+        verb_re=re.compile(rf"(?P<verb>{_alternation(verb_role)})$"),
+        cooperate_words=tuple(roles["cooperate_words"]),
+        first_listed_re=re.compile(roles["first_listed_rule"]),
+        separators=roles["split_separators"],
+        joiners_always=tuple(roles["joiners_always"]),
+        joiners_when_unit_before=tuple(roles["joiners_when_unit_before"]),
+        joiners_between_units=tuple(roles["joiners_between_units"]),
+        unit_prefixes=tuple(roles["unit_prefixes"]),
+        generic_tails=frozenset(roles["generic_tails"]),
+        collective_heads=tuple(roles["collective_heads"]),
+        unit_suffix_chars=frozenset(roles["unit_suffix_chars"]),
+        drop_pieces=frozenset(roles["drop_pieces"]),
+        kinds={k: tuple(v) for k, v in sections["kinds"].items()},
+    )

@@ -1,0 +1,142 @@
+"""Normalise a directive's text for matching while keeping offsets into the original.
+
+The matching view unifies full- and half-width forms (``（牵头单位：`` and ``(牵头单位:`` match the
+same rules), drops carriage returns, HTML leftovers, PDF page breaks and page numbers
+(``— 3 —``, ``－3－``, a lone ``3``, ``\\f``), and re-joins words that a page break split
+(``习近\\n\\n平总书记``). Every character of the view remembers where it came from, so any span
+found in the view maps back to ``[start, end)`` in the original text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Characters after which a line is complete (a break after them is a real paragraph end).
+_TERMINAL = set("。；;：:！!？?）)」』”\"】]")
+_MARKER_START = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,3}[.、]|\(\d{1,3}\)|[①-⑳]|第[一二三四五六七八九十百零〇]+[条章节])"
+)
+_PAGE_NUMBER_LINE = re.compile(r"^[ \t]*(?:[-—–－~]+[ \t]*\d{1,4}[ \t]*[-—–－~]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})[ \t]*$")
+_LONE_NUMBER_LINE = re.compile(r"^[ \t]*\d{1,3}[ \t]*$")
+_HTML_LEFTOVER = re.compile(r"<\s*br\s*/?>|</?\s*(?:p|div|span|td|tr|font|strong|b)(?:\s[^<>]{0,200})?>|&(?:nbsp|amp|lt|gt|quot|#\d{2,5});", re.I)
+# A body line that a page break cut is long; headings and title lines are short.
+_MIN_BROKEN_LINE = 18
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """Return the matching form of one character (full-width -> ASCII; other chars unchanged)."""
+    if ch in "\u3000\xa0":
+        return " "
+    if ch in "〔［":
+        return ch  # keep document-number brackets as written (威发〔2018〕39号)
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if len(folded) == 1 else ch
+
+
+@dataclass
+class NormText:
+    """A matching view of a text.
+
+    Attributes:
+        text: the normalised text (same or shorter length than the original).
+        offsets: ``len(text) + 1`` ints; ``offsets[i]`` is the original index of ``text[i]``,
+            the last entry is the original length.
+    """
+
+    text: str
+    offsets: list[int]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a view span ``[start, end)`` to the original text; returns ``(start, end)``."""
+        if end <= start:
+            pos = self.offsets[start]
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def _apply_edits(text: str, offsets: list[int], edits: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
+    """Replace each ``(start, end, repl)`` of ``text`` (sorted, non-overlapping); keep offsets."""
+    if not edits:
+        return text, offsets
+    parts: list[str] = []
+    new_offsets: list[int] = []
+    pos = 0
+    for start, end, repl in edits:
+        parts.append(text[pos:start])
+        new_offsets.extend(offsets[pos:start])
+        parts.append(repl)
+        new_offsets.extend([offsets[start]] * len(repl))
+        pos = end
+    parts.append(text[pos:])
+    new_offsets.extend(offsets[pos:])
+    return "".join(parts), new_offsets + [offsets[-1]]
+
+
+def _html_edits(text: str) -> list[tuple[int, int, str]]:
+    edits = []
+    for m in _HTML_LEFTOVER.finditer(text):
+        token = m.group(0)
+        repl = "\n" if token.lower().startswith("<br") else html.unescape(token) if token.startswith("&") else ""
+        edits.append((m.start(), m.end(), repl.replace("\xa0", " ")))
+    return edits
+
+
+def _page_number_edits(text: str) -> list[tuple[int, int, str]]:
+    """Remove page-number lines; a lone number only where it interrupts a paragraph."""
+    edits = []
+    lines = list(re.finditer(r"[^\n]*", text))
+    for i, m in enumerate(lines):
+        line = m.group(0)
+        if _PAGE_NUMBER_LINE.match(line):
+            edits.append((m.start(), m.end(), ""))
+        elif _LONE_NUMBER_LINE.match(line) and _interrupts_paragraph(lines, i):
+            edits.append((m.start(), m.end(), ""))
+    return edits
+
+
+def _interrupts_paragraph(lines: list[re.Match], i: int) -> bool:
+    prev = next((lines[j].group(0).strip() for j in range(i - 1, -1, -1) if lines[j].group(0).strip()), "")
+    return len(prev) >= _MIN_BROKEN_LINE and prev[-1] not in _TERMINAL and "\t" not in prev
+
+
+def _join_edits(text: str) -> list[tuple[int, int, str]]:
+    """Delete line breaks that cut a paragraph in the middle (PDF page breaks)."""
+    edits = []
+    for m in re.finditer(r"[ \t]*(?:\n[ \t]*)+", text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        prev = text[line_start:m.start()].strip()
+        nxt = text[m.end(): text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
+        if not prev or not nxt.strip() or "\t" in prev or "\t" in nxt:
+            continue
+        if len(prev) < _MIN_BROKEN_LINE or prev[-1] in _TERMINAL:
+            continue
+        if _MARKER_START.match(prev) and len(prev) < 40:
+            continue  # a heading line such as （一）指导思想
+        if _MARKER_START.match(nxt):
+            continue
+        edits.append((m.start(), m.end(), ""))
+    return edits
+
+
+def normalize(original: str) -> NormText:
+    """Build the matching view of ``original``.
+
+    Args:
+        original: the decoded document text (any line endings, possibly PDF-damaged).
+    Returns:
+        NormText whose ``text`` has ASCII punctuation for full-width forms, ``\\n`` line ends,
+        no page numbers or page breaks, and paragraphs re-joined across page breaks.
+    """
+    text = "".join(_fold_char(c) for c in original)
+    offsets = list(range(len(original) + 1))
+    text, offsets = _apply_edits(text, offsets, _html_edits(text))
+    edits = [(m.start(), m.end(), "\n" if m.group(0) == "\f" else "") for m in re.finditer(r"\r|\f", text)]
+    text, offsets = _apply_edits(text, offsets, edits)
+    text, offsets = _apply_edits(text, offsets, _page_number_edits(text))
+    text, offsets = _apply_edits(text, offsets, _join_edits(text))
+    return NormText(text, offsets)

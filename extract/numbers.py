@@ -1,0 +1,131 @@
+"""Numerals and the whitespace-free matching view used to find quantities and dates.
+
+Two jobs, both about reading numbers in PDF-damaged Chinese text:
+
+* ``NumView`` folds full-width forms to ASCII (``３．６`` -> ``3.6``, ``～`` -> ``~``) and drops
+  every whitespace character, so ``每 300—400 户``, ``不少于 3.6 万元`` and a word split by ``\\n\\n``
+  read as one run; ``span()`` maps a view span back to ``[start, end)`` in the original text.
+* ``parse_number`` turns an Arabic or Chinese numeral with an optional 百/千/万/亿 magnitude into a
+  Python number (``"3.6万"`` -> ``36000``, ``"三千"`` -> ``3000``, ``"两"`` -> ``2``), using
+  ``cn2an`` (https://github.com/Ailln/cn2an) for Chinese numerals.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import cn2an
+
+# Arabic numeral with an optional magnitude, or a Chinese numeral (it must start with a digit
+# word, so 百人计划 / 千人计划 / 亿元以上 are not numbers).
+ARABIC = r"\d+(?:\.\d+)?(?:[百千万亿]{1,2})?"
+CHINESE = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+NUMBER = rf"(?:{ARABIC}|{CHINESE})"
+# Range separators after folding (— and – stay as written; ～ folds to ~, － to -).
+RANGE_SEP = r"(?:-{1,2}|—{1,2}|–|~|〜|至|到)"
+
+_MAGNITUDE = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+_ARABIC_RE = re.compile(r"(\d+(?:\.\d+)?)([百千万亿]{0,2})")
+_WS = re.compile(r"\s+")
+_KEEP = {"〔": "〔", "〕": "〕", "\u3000": " ", "\xa0": " "}
+
+
+@lru_cache(maxsize=4096)
+def _fold(ch: str) -> str:
+    """One character in matching form: NFKC when it stays one character, else unchanged."""
+    if ch in _KEEP:
+        return _KEEP[ch]
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if len(folded) == 1 else ch
+
+
+@lru_cache(maxsize=64)
+def _table_for(chars: frozenset[str]) -> dict[int, str]:
+    return {ord(c): _fold(c) for c in chars if _fold(c) != c}
+
+
+@dataclass
+class NumView:
+    """Whitespace-free, width-folded view of a text with a map back to the original.
+
+    Attributes:
+        text: the view (``len(text) <= len(original)``).
+        original: the text it was made from.
+    """
+
+    text: str
+    original: str
+    _view_starts: list[int]
+    _shifts: list[int]
+
+    @classmethod
+    def of(cls, original: str) -> NumView:
+        """Build the view of ``original`` (any text; no errors raised)."""
+        folded = original.translate(_table_for(frozenset(original)))
+        parts: list[str] = []
+        view_starts: list[int] = [0]
+        shifts: list[int] = [0]
+        pos = removed = 0
+        for m in _WS.finditer(folded):
+            parts.append(folded[pos:m.start()])
+            removed += m.end() - m.start()
+            pos = m.end()
+            view_starts.append(m.end() - removed)
+            shifts.append(removed)
+        parts.append(folded[pos:])
+        return cls("".join(parts), original, view_starts, shifts)
+
+    def orig(self, i: int) -> int:
+        """Original index of view index ``i`` (``i == len(text)`` maps to the original end)."""
+        if i >= len(self.text):
+            return len(self.original)
+        k = bisect.bisect_right(self._view_starts, i) - 1
+        return i + self._shifts[k]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map the view span ``[start, end)`` to ``[start, end)`` in the original text."""
+        if end <= start:
+            pos = self.orig(start)
+            return pos, pos
+        return self.orig(start), self.orig(end - 1) + 1
+
+
+def parse_number(token: str) -> int | float:
+    """Value of one numeral token.
+
+    Args:
+        token: ``"3.6万"``, ``"300"``, ``"1.5亿"``, ``"三千"``, ``"二十万"``, ``"两"`` (folded, no spaces).
+    Returns:
+        an ``int`` when the value is integral, else a ``float``.
+    Raises:
+        ValueError: when ``token`` is not a numeral.
+    """
+    m = _ARABIC_RE.fullmatch(token)
+    if m:
+        value = float(m.group(1))
+        for ch in m.group(2):
+            value *= _MAGNITUDE[ch]
+    else:
+        try:
+            value = float(cn2an.cn2an(token.replace("〇", "零"), "smart"))
+        except (ValueError, KeyError) as err:
+            raise ValueError(f"not a numeral: {token!r}") from err
+    return int(value) if value == int(value) else round(value, 6)
+
+
+def parse_range(low: str, high: str) -> list[int | float]:
+    """``[low, high]`` of a range such as ``3—5万``: a magnitude written only on the high end
+    applies to both ends. Raises ValueError for non-numerals."""
+    hi_mag = re.search(r"[百千万亿]+$", high)
+    if hi_mag and not re.search(r"[百千万亿]$", low) and re.fullmatch(r"\d+(?:\.\d+)?", low):
+        low = low + hi_mag.group(0)
+    return [parse_number(low), parse_number(high)]
+
+
+def is_arabic(token: str) -> bool:
+    """True when ``token`` is written with Arabic digits."""
+    return bool(token) and token[0].isdigit()

@@ -1,0 +1,122 @@
+"""Split a written list of units into one entry per unit.
+
+Rules (FORMAT.md): units are separated by 、，；, and joined by 等/及 (``住房城乡建设部等国务院相关
+部门及各地区`` gives three units); 和/与 join two units only when both sides are whole unit
+names (``市人力资源和社会保障局`` stays one name). A collective name keeps its inner 、 when its
+second part is a bare generic tail (``市直相关部门、单位``, ``各区、县级市``). Role phrases
+(负责, 按职责分工负责 …) are never part of a name.
+"""
+
+from __future__ import annotations
+
+from extract.lexicon import Lexicon, lexicon
+
+Span = tuple[int, int]
+
+
+def looks_like_unit(name: str, lex: Lexicon | None = None) -> bool:
+    """True when ``name`` (matching view, no spaces) has the shape of a unit name.
+
+    A unit name is 2–40 characters, holds no sentence punctuation, and ends with a body word
+    (局, 委, 办, 厅, 部, 中心, 政府, 单位, 各地区 …; the list is ``unit_suffix_chars`` in roles.json).
+    """
+    lex = lex or lexicon()
+    if not 2 <= len(name) <= 40 or any(c in name for c in "。:!?“”《》"):
+        return False
+    tail = name[-1]
+    if tail == ")" and "(" in name:  # 县(市、区) / 街道(镇): judge the word before the bracket
+        tail = name[: name.rfind("(")][-1:] or ")"
+    return tail in lex.unit_suffix_chars
+
+
+def _split_separators(view: str, start: int, end: int, seps: str) -> list[Span]:
+    pieces, depth, piece_start = [], 0, start
+    for i in range(start, end):
+        ch = view[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in seps:
+            pieces.append((piece_start, i))
+            piece_start = i + 1
+    pieces.append((piece_start, end))
+    return pieces
+
+
+def _split_joiners(view: str, span: Span, lex: Lexicon) -> list[Span]:
+    """Split one separator-free piece at 及/等/和 where the rules allow."""
+    start, end = span
+    i = start + 2
+    while i < end - 1:
+        for word in lex.joiners_always + lex.joiners_when_unit_before + lex.joiners_between_units:
+            if not view.startswith(word, i):
+                continue
+            left, right = view[start:i].strip(), view[i + len(word):end].strip()
+            ok = word in lex.joiners_always or looks_like_unit(left, lex)
+            if word in lex.joiners_between_units:
+                ok = ok and right.startswith(lex.unit_prefixes) and looks_like_unit(right, lex)
+            if ok and left and right:
+                return [(start, i)] + _split_joiners(view, (i + len(word), end), lex)
+        i += 1
+    return [span]
+
+
+def _trim(view: str, span: Span, lex: Lexicon) -> Span:
+    """Strip spaces, leading 由/及/和 and trailing role phrases or 等 from a piece."""
+    start, end = span
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and view[start] in " \t\n":
+            start, changed = start + 1, True
+        while start < end and view[end - 1] in " \t\n.。":
+            end, changed = end - 1, True
+        for head in ("由", "及", "和", "以及", "并"):
+            if view.startswith(head, start) and end - start > len(head) + 1:
+                start, changed = start + len(head), True
+        match = lex.verb_re.search(view, start, end)
+        # strip a glued role phrase, but not the tail of a name (市政协办 is not 市政 + 协办)
+        if match and match.end() == end and match.start() > start and looks_like_unit(
+                view[start:match.start()].strip(), lex):
+            end, changed = match.start(), True
+        if view[start:end].endswith("等") and end - start > 2:
+            end, changed = end - 1, True
+    return start, end
+
+
+def _is_generic_tail(name: str, lex: Lexicon) -> bool:
+    return name in lex.generic_tails
+
+
+def _is_collective_head(name: str, lex: Lexicon) -> bool:
+    return name.startswith("各") or any(h in name for h in lex.collective_heads)
+
+
+def split_units(view: str, start: int, end: int) -> list[Span]:
+    """Split the unit list ``view[start:end]`` into unit spans.
+
+    Args:
+        view: the normalised matching text (``extract.normalize``), ASCII punctuation.
+        start, end: the list's span in ``view``.
+    Returns:
+        ``[(start, end), ...]`` spans in ``view``, one per unit, in written order; bare generic
+        words left by 等 (``市财政局等单位``) are dropped.
+    """
+    lex = lexicon()
+    spans: list[Span] = []
+    for piece in _split_separators(view, start, end, lex.separators):
+        for sub in _split_joiners(view, piece, lex):
+            s, e = _trim(view, sub, lex)
+            if e > s:
+                spans.append((s, e))
+    merged: list[Span] = []
+    for s, e in spans:
+        name = view[s:e]
+        if merged and _is_generic_tail(name, lex) and _is_collective_head(view[merged[-1][0]:merged[-1][1]], lex):
+            merged[-1] = (merged[-1][0], e)  # 市直相关部门、单位 is one collective
+            continue
+        if name in lex.drop_pieces:
+            continue
+        merged.append((s, e))
+    return merged
