@@ -15,6 +15,7 @@ from extract.lexicon import lexicon
 from extract.model import Directive, Section, Task, UnitMention
 from extract.normalize import NormText, normalize
 from extract.structure import Item, parse_items, walk
+from extract.task_tables import Table, find_tables
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 
@@ -49,6 +50,7 @@ class _Builder:
         self.text, self.nt, self.view = text, nt, nt.text
         match = lexicon().first_listed_re.search(self.view)
         self.rule_at = match.start() if match else None
+        self.table_spans: list[tuple[int, int]] = []
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.nt.to_original(start, end)
@@ -84,7 +86,8 @@ class _Builder:
     def tasks_of(self, item: Item) -> list[Task]:
         clauses = find_clauses(self.view, item.body_start, item.own_end)
         if not clauses:
-            if item.children or item.kind == "general":
+            holds_table = any(item.body_start <= a < item.own_end for a, _ in self.table_spans)
+            if item.children or item.kind == "general" or holds_table:
                 return []
             return [self.task(item, item.title_span, (item.start, item.end), None)]
         out, covered_start = [], item.start
@@ -97,6 +100,30 @@ class _Builder:
             out.append(self.task(item, title, (covered_start, clause.end), clause))
             covered_start = clause.end
         return out
+
+    def tasks_of_table(self, table: Table, parent: Item | None) -> list[Task]:
+        """One task per table row; kind from the enclosing item (``task`` when none)."""
+        kind = parent.kind if parent and parent.kind != "general" else "task"
+        out = []
+        for row in table.rows:
+            start, end = self.span(row.clause.start, row.clause.end)
+            t_start, t_end = self.span(*row.title)
+            task = Task(number=row.number, kind=kind, title=_name(self.text, self.nt, *row.title),
+                        char_start=start, char_end=end, title_start=t_start, title_end=t_end)
+            self.fill(task, row.clause)
+            if row.deadline:
+                task.deadline = _name(self.text, self.nt, *row.deadline)
+            out.append(task)
+        return out
+
+
+def _enclosing(items: list[Item], pos: int) -> Item | None:
+    """The innermost item whose span holds view position ``pos``."""
+    found = None
+    for item in walk(items):
+        if item.start <= pos < item.end:
+            found = item
+    return found
 
 
 def _section(builder: _Builder, item: Item) -> Section:
@@ -118,11 +145,15 @@ def extract_text(text: str, *, doc_id: str, source: str) -> Directive:
     """
     nt = normalize(text)
     builder = _Builder(text, nt)
-    items = parse_items(nt.text)
+    tables = find_tables(nt.text)
+    builder.table_spans = [(t.start, t.end) for t in tables]
+    items = parse_items(nt.text, masked=[(t.start, t.end) for t in tables])
     directive = Directive(id=doc_id, source=source, text=text)
     for item in walk(items):
         directive.sections.append(_section(builder, item))
         directive.tasks.extend(builder.tasks_of(item))
+    for table in tables:
+        directive.tasks.extend(builder.tasks_of_table(table, _enclosing(items, table.start)))
     _add_optional_steps(directive)
     return directive
 

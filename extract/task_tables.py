@@ -1,0 +1,184 @@
+"""Read task-division tables (序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限) from the matching view.
+
+A table reaches us as lines of cells: tab-separated (the Word and HTML readers write merged
+cells repeated), ``|``-separated, or separated by runs of two or more spaces (pasted text).
+A header line names the columns (words in ``extract/data/tables.json``). Rows with fewer
+cells than the header are continuation rows of merged cells: their missing leading cells are
+taken from the row above. ``/`` and ``—`` mean empty. Columns of the issuer's internal
+divisions (牵头处室, 配合处室) are read apart from the units.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from extract.clauses import Clause, parse_label_clause
+from extract.unit_lists import Span, looks_like_unit, split_units
+
+_CELL_SEP = re.compile(r"\t| {2,}|\|")
+
+
+@cache
+def _words() -> dict:
+    return json.loads(resources.files("extract").joinpath("data", "task_tables.json").read_text(encoding="utf-8"))
+
+
+@dataclass
+class TableRow:
+    """One task row: ``number`` as written (or the row order), title span, and its clause."""
+
+    number: str
+    title: Span
+    clause: Clause
+    deadline: Span | None = None
+
+
+@dataclass
+class Table:
+    """A task-division table: its view span and task rows."""
+
+    start: int
+    end: int
+    rows: list[TableRow] = field(default_factory=list)
+
+
+def _cells(view: str, start: int, end: int) -> list[Span]:
+    """Cell spans of one line, leading/trailing blanks trimmed; empty edge cells of ``|x|`` dropped."""
+    spans, pos = [], start
+    for m in _CELL_SEP.finditer(view, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    out = []
+    for s, e in spans:
+        while s < e and view[s] in " ":
+            s += 1
+        while e > s and view[e - 1] in " ":
+            e -= 1
+        out.append((s, e))
+    if len(out) > 1 and out[0][0] == out[0][1] and view[start:start + 1] == "|":
+        out = out[1:]
+    if len(out) > 1 and out[-1][0] == out[-1][1] and view[end - 1:end] == "|":
+        out = out[:-1]
+    return out
+
+
+def _column_role(head: str) -> str | None:
+    w = _words()
+    head = re.sub(r"[\s:()（）]", "", head)
+    if not head:
+        return None
+    if head in w["number"]:
+        return "number"
+    if any(x in head for x in w["deadline"]):
+        return "deadline"
+    has_unit_word = any(x in head for x in w["unit_words"])
+    if has_unit_word and any(x in head for x in w["internal_words"]):
+        return "internal_lead" if any(x in head for x in w["lead_words"]) else "internal_responsible"
+    if has_unit_word and any(x in head for x in w["lead_words"]):
+        return "lead"
+    if has_unit_word and any(x in head for x in w["responsible_words"]):
+        return "responsible"
+    if head in w["task"] or any(head.endswith(x) for x in w["task"][:18]):
+        return "task"
+    return None
+
+
+def _header(view: str, start: int, end: int) -> list[str | None] | None:
+    cells = _cells(view, start, end)
+    if len(cells) < 2:
+        return None
+    roles = [_column_role(view[s:e]) for s, e in cells]
+    if "task" in roles and ({"lead", "responsible"} & set(roles)):
+        return roles
+    return None
+
+
+def _is_empty(text: str) -> bool:
+    return text.strip() in _words()["empty_cells"]
+
+
+def _unit_cell(view: str, span: Span, role: str, clause: Clause) -> None:
+    """Add the units of one cell; a cell may hold its own labels or mark its lead with (牵头)."""
+    s, e = span
+    if _is_empty(view[s:e]):
+        return
+    labelled = parse_label_clause(view, s, e)
+    if labelled is not None:
+        for r, spans in labelled.roles.items():
+            clause.add(r, spans)
+        clause.explicit_lead |= labelled.explicit_lead
+        return
+    marker = _words()["lead_marker"]
+    for a, b in split_units(view, s, e):
+        if view.startswith(marker, b) or view[a:b].endswith(marker):
+            b = b - len(marker) if view[a:b].endswith(marker) else b
+            clause.add("lead", [(a, b)])
+            clause.explicit_lead = True
+        elif role.startswith("internal") or looks_like_unit(view[a:b]):
+            clause.add(role, [(a, b)])
+        clause.explicit_lead |= role == "lead"
+
+
+def _row(view: str, cells: list[Span], roles: list[str | None], order: int) -> TableRow | None:
+    get = {role: cells[i] for i, role in enumerate(roles) if role and role != "task"}
+    task_cols = [cells[i] for i, role in enumerate(roles) if role == "task"]
+    title = next((c for c in reversed(task_cols) if not _is_empty(view[c[0]:c[1]])), None)
+    if title is None:
+        return None
+    t0, t1 = title
+    stop = min([i for i in (view.find("。", t0, t1), view.find(";", t0, t1)) if i > t0] or [t1])
+    clause = Clause(cells[0][0], cells[-1][1])
+    for role in ("lead", "responsible", "internal_lead", "internal_responsible"):
+        if role in get:
+            _unit_cell(view, get[role], role, clause)
+    number_span = get.get("number")
+    number = view[number_span[0]:number_span[1]].strip(" .、") if number_span else ""
+    deadline = get.get("deadline")
+    if deadline and _is_empty(view[deadline[0]:deadline[1]]):
+        deadline = None
+    return TableRow(number or str(order), (t0, stop), clause, deadline)
+
+
+def find_tables(view: str) -> list[Table]:
+    """Find every task-division table in ``view``.
+
+    Returns:
+        Tables with their rows; spans index ``view``. A table ends at the first line that has
+        a single cell after at least one row (a paragraph of body text).
+    """
+    tables: list[Table] = []
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", view)]
+    i = 0
+    while i < len(lines):
+        roles = _header(view, *lines[i])
+        if roles is None:
+            i += 1
+            continue
+        table = Table(lines[i][0], lines[i][1])
+        previous: list[Span] = []
+        j = i + 1
+        while j < len(lines):
+            cells = _cells(view, *lines[j])
+            if len(cells) < 2:
+                break
+            explicit_first = view[lines[j][0]] in "\t|"
+            if len(cells) < len(roles) and previous and not explicit_first:
+                cells = previous[: len(roles) - len(cells)] + cells  # merged cells continue
+            cells = (cells + [(lines[j][1], lines[j][1])] * len(roles))[: len(roles)]
+            row = _row(view, cells, roles, len(table.rows) + 1)
+            if row is not None and table.rows and "number" in roles:
+                k = roles.index("number")
+                if cells[k][0] == cells[k][1]:
+                    row.number = table.rows[-1].number  # a merged 序号 cell: the same task goes on
+            if row is not None:
+                table.rows.append(row)
+            previous, table.end = cells, lines[j][1]
+            j += 1
+        tables.append(table)
+        i = j
+    return tables
