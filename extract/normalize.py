@@ -20,9 +20,16 @@ _TERMINAL = set("。；;：:！!？?）)」』”\"】]")
 _MARKER_START = re.compile(
     r"\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,3}[.、]|\(\d{1,3}\)|[①-⑳]|第[一二三四五六七八九十百零〇]+[条章节])"
 )
-_PAGE_NUMBER_LINE = re.compile(r"^[ \t]*(?:[-—–－~]+[ \t]*\d{1,4}[ \t]*[-—–－~]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})[ \t]*$")
+_PAGE_NUMBER_LINE = re.compile(
+    r"^[ \t]*(?:[-—–－~]+[ \t]*\d{1,4}[ \t]*[-—–－~]+"
+    r"|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})[ \t]*$"
+)
 _LONE_NUMBER_LINE = re.compile(r"^[ \t]*\d{1,3}[ \t]*$")
-_HTML_LEFTOVER = re.compile(r"<\s*br\s*/?>|</?\s*(?:p|div|span|td|tr|font|strong|b)(?:\s[^<>]{0,200})?>|&(?:nbsp|amp|lt|gt|quot|#\d{2,5});", re.I)
+_HTML_LEFTOVER = re.compile(
+    r"<\s*br\s*/?>|</?\s*(?:p|div|span|td|tr|font|strong|b)(?:\s[^<>]{0,200})?>"
+    r"|&(?:nbsp|amp|lt|gt|quot|#\d{2,5});",
+    re.I,
+)
 # A body line that a page break cut is long; headings and title lines are short.
 _MIN_BROKEN_LINE = 18
 

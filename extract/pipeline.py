@@ -14,6 +14,7 @@ from extract.clauses import Clause, find_clauses
 from extract.lexicon import lexicon
 from extract.model import Directive, Section, Task, UnitMention
 from extract.normalize import NormText, normalize
+from extract.prose import find_prose_assignments
 from extract.structure import Item, parse_items, walk
 from extract.task_tables import Table, find_tables
 
@@ -51,6 +52,9 @@ class _Builder:
         match = lexicon().first_listed_re.search(self.view)
         self.rule_at = match.start() if match else None
         self.table_spans: list[tuple[int, int]] = []
+        # Prose assignments (X负责…) are read only in documents that write no clauses at all
+        # (regulations, 办法, 细则): elsewhere such sentences are not assignments.
+        self.prose = False
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.nt.to_original(start, end)
@@ -85,6 +89,8 @@ class _Builder:
 
     def tasks_of(self, item: Item) -> list[Task]:
         clauses = find_clauses(self.view, item.body_start, item.own_end)
+        if not clauses and self.prose and not item.children:
+            clauses = _merge(find_prose_assignments(self.view, item.body_start, item.own_end))
         if not clauses:
             holds_table = any(item.body_start <= a < item.own_end for a, _ in self.table_spans)
             if item.children or item.kind == "general" or holds_table:
@@ -115,6 +121,18 @@ class _Builder:
                 task.deadline = _name(self.text, self.nt, *row.deadline)
             out.append(task)
         return out
+
+
+def _merge(clauses: list[Clause]) -> list[Clause]:
+    """One clause holding every prose assignment of an item (an article is one task)."""
+    if not clauses:
+        return []
+    merged = Clause(clauses[0].start, clauses[-1].end)
+    for clause in clauses:
+        for role, spans in clause.roles.items():
+            merged.add(role, spans)
+        merged.explicit_lead |= clause.explicit_lead
+    return [merged]
 
 
 def _enclosing(items: list[Item], pos: int) -> Item | None:
@@ -152,6 +170,9 @@ def extract_text(text: str, *, doc_id: str, source: str) -> Directive:
     for item in walk(items):
         directive.sections.append(_section(builder, item))
         directive.tasks.extend(builder.tasks_of(item))
+    if not tables and not any(t.clause for t in directive.tasks):
+        builder.prose = True
+        directive.tasks = [t for item in walk(items) for t in builder.tasks_of(item)]
     for table in tables:
         directive.tasks.extend(builder.tasks_of_table(table, _enclosing(items, table.start)))
     _add_optional_steps(directive)
