@@ -22,7 +22,7 @@ _MARKER = re.compile(
     rf"|(?P<art>第(?P<art_v>[{_CN}]+|\d+)条)"
     rf"|(?P<cn>(?P<cn_v>[{_CN}]+)、)"
     rf"|(?P<pcn>\((?P<pcn_v>[{_CN}]+)\))"
-    r"|(?P<ar>(?P<ar_v>\d{1,3})(?:\.(?!\d)|、))"
+    r"|(?P<ar>(?P<ar_v>\d{1,3})(?:\.|、))"
     r"|(?P<par>\((?P<par_v>\d{1,3})\))"
     r"|(?P<circ>[①-⑳])"
 )
@@ -82,10 +82,19 @@ def _candidates(view: str, masked: list[tuple[int, int]]):
             before = view[m.start() - 1] if m.start() else ""
             if before not in _BOUNDARY:
                 continue
+            if kind == "ar" and view[m.end():m.end() + 1].isdigit() and not _opens_line(view, m.start()):
+                continue  # 3.6万元 is a number; only "11.121人才梯队项目" at a line start is an item
         raw = m.group(f"{kind}_v") if kind != "circ" else None
         value = ord(m.group(0)) - ord("①") + 1 if kind == "circ" else _value(raw)
         if value:
             yield kind, value, m
+
+
+def _opens_line(view: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and view[i] in " \t":
+        i -= 1
+    return i < 0 or view[i] == "\n"
 
 
 def _label(kind: str, m: re.Match) -> str:

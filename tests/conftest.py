@@ -1,0 +1,26 @@
+"""Shared fixtures: paths of the shipped corpus and its gold answers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+FIXTURES = ROOT / "tests" / "fixtures"
+DOCS = ["weihai-2018-39", "guangzhou-2012-20", "anhui-2021-82", "guobanfa-2020-24"]
+
+
+def load_gold(doc_id: str) -> dict:
+    """The hand-checked answers for one corpus document."""
+    return json.loads((FIXTURES / f"{doc_id}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_directive():
+    """The seed directive extracted once per test session."""
+    from extract.pipeline import extract_path
+
+    return extract_path(CORPUS / "weihai-2018-39.txt")
