@@ -199,5 +199,6 @@ def _add_optional_steps(directive: Directive) -> None:
 def extract_path(path: str | Path) -> Directive:
     """Read ``path`` (any supported format) and extract it. Raises ``DirectiveError``."""
     p = Path(path)
-    text = p.read_text(encoding="utf-8")
+    from extract.read import read_document  # the reader of every supported format
+    text = read_document(p)
     return extract_text(text, doc_id=p.stem, source=str(path))
