@@ -87,12 +87,31 @@ def parse_label_clause(view: str, start: int, end: int) -> Clause | None:
     if not labels:
         return None
     clause = Clause(start, end, first_listed_rule=rule)
+    label_ends = {m.end("label") for m in labels}
+    other_keys = [m.start() for m in lex.other_key_re.finditer(view, start, stop) if m.end() not in label_ends]
     for k, match in enumerate(labels):
         seg_end = labels[k + 1].start() if k + 1 < len(labels) else stop
+        seg_end = min([o for o in other_keys if match.end() <= o < seg_end] or [seg_end])  # 完成时限：…
         role = lex.label_role[match.group("label")]
-        clause.add(role, split_units(view, match.end(), seg_end))
-        clause.explicit_lead |= role == "lead"
+        spans = [s for s in split_units(view, match.end(), seg_end) if not _is_date_or_note(view[s[0]:s[1]])]
+        add_with_lead_marks(view, clause, role, spans)
     return clause
+
+
+def _is_date_or_note(name: str) -> bool:
+    return any(ch.isdigit() for ch in name) or ":" in name
+
+
+def add_with_lead_marks(view: str, clause: Clause, role: str, spans: list[Span]) -> None:
+    """Add unit spans under ``role``; a unit marked ``(牵头)`` leads whatever its list."""
+    marker = lexicon().lead_marker
+    for s, e in spans:
+        if view[s:e].endswith(marker) and e - s > len(marker):
+            clause.add("lead", [(s, e - len(marker))])
+            clause.explicit_lead = True
+        else:
+            clause.add(role, [(s, e)])
+            clause.explicit_lead |= role == "lead"
 
 
 def _segments(view: str, start: int, end: int) -> list[Span]:
@@ -157,8 +176,7 @@ def _assign(view: str, clause: Clause, role: str, units: Span, lex: Lexicon) -> 
         spans = split_units(view, s, e)
         if not spans or not all(looks_like_unit(view[a:b], lex) for a, b in spans):
             return False
-        clause.add(part_role, spans)
-        clause.explicit_lead |= part_role == "lead"
+        add_with_lead_marks(view, clause, part_role, spans)
     return True
 
 

@@ -25,6 +25,8 @@ class Lexicon:
         cooperate_words: words like 会同 (X会同Y: X leads, Y is responsible).
         first_listed_re: the document-wide "first-listed unit leads" convention.
         kinds: section kind -> heading keywords.
+        lead_marker: the mark after a unit that leads (``(牵头)``).
+        other_key_re: any ``key:`` inside a clause (完成时限：…) that ends a unit list.
     """
 
     label_role: dict[str, str]
@@ -43,6 +45,8 @@ class Lexicon:
     unit_suffix_chars: frozenset[str]
     drop_pieces: frozenset[str]
     kinds: dict[str, tuple[str, ...]]
+    lead_marker: str
+    other_key_re: re.Pattern
 
 
 def _alternation(words) -> str:
@@ -62,7 +66,7 @@ def lexicon() -> Lexicon:
     verb_role = {w: role for role, words in roles["verbs"].items() for w in words}
     return Lexicon(
         label_role=label_role,
-        label_re=re.compile(rf"(?P<label>{_alternation(label_role)})\s*[:]"),
+        label_re=re.compile(rf"(?P<label>{_alternation(label_role)})\s*(?::|为)"),
         verb_role=verb_role,
         verb_re=re.compile(rf"(?P<verb>{_alternation(verb_role)})$"),
         cooperate_words=tuple(roles["cooperate_words"]),
@@ -77,4 +81,6 @@ def lexicon() -> Lexicon:
         unit_suffix_chars=frozenset(roles["unit_suffix_chars"]),
         drop_pieces=frozenset(roles["drop_pieces"]),
         kinds={k: tuple(v) for k, v in sections["kinds"].items()},
+        lead_marker=roles["lead_marker"],
+        other_key_re=re.compile(roles["other_keys_re"]),
     )

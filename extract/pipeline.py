@@ -97,6 +97,8 @@ class _Builder:
                 return []
             return [self.task(item, item.title_span, (item.start, item.end), None)]
         out, covered_start = [], item.start
+        if clauses[0].start < item.title_span[1]:  # （一）优化审批（发改委牵头）: the clause is not title
+            item.title_span = (item.title_span[0], max(item.title_span[0], clauses[0].start))
         standalone = _standalone_heading(self.view, item) and len(clauses) > 1
         for k, clause in enumerate(clauses):
             if k == 0 and not standalone:

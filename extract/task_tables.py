@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from extract.clauses import Clause, parse_label_clause
+from extract.clauses import Clause, add_with_lead_marks, parse_label_clause, parse_verb_clause
+from extract.lexicon import lexicon
 from extract.unit_lists import Span, looks_like_unit, split_units
 
 _CELL_SEP = re.compile(r"\t| {2,}|\|")
@@ -69,6 +70,8 @@ def _cells(view: str, start: int, end: int) -> list[Span]:
 
 def _column_role(head: str) -> str | None:
     w = _words()
+    if lexicon().first_listed_re.search(head):
+        return "first_listed"  # 责任单位（列第一位者为牵头单位）
     head = re.sub(r"[\s:()（）]", "", head)
     if not head:
         return None
@@ -93,7 +96,7 @@ def _header(view: str, start: int, end: int) -> list[str | None] | None:
     if len(cells) < 2:
         return None
     roles = [_column_role(view[s:e]) for s, e in cells]
-    if "task" in roles and ({"lead", "responsible"} & set(roles)):
+    if "task" in roles and ({"lead", "responsible", "first_listed"} & set(roles)):
         return roles
     return None
 
@@ -107,21 +110,20 @@ def _unit_cell(view: str, span: Span, role: str, clause: Clause) -> None:
     s, e = span
     if _is_empty(view[s:e]):
         return
-    labelled = parse_label_clause(view, s, e)
+    labelled = parse_label_clause(view, s, e) or parse_verb_clause(view, s, e)
+    if labelled is not None and role.startswith("internal"):
+        labelled = None  # 处室 cells hold division names, not clauses
     if labelled is not None:
         for r, spans in labelled.roles.items():
             clause.add(r, spans)
         clause.explicit_lead |= labelled.explicit_lead
         return
-    marker = _words()["lead_marker"]
-    for a, b in split_units(view, s, e):
-        if view.startswith(marker, b) or view[a:b].endswith(marker):
-            b = b - len(marker) if view[a:b].endswith(marker) else b
-            clause.add("lead", [(a, b)])
-            clause.explicit_lead = True
-        elif role.startswith("internal") or looks_like_unit(view[a:b]):
-            clause.add(role, [(a, b)])
-        clause.explicit_lead |= role == "lead"
+    spans = [(a, b) for a, b in split_units(view, s, e) if role.startswith("internal") or looks_like_unit(view[a:b])]
+    if role == "first_listed" and spans:
+        clause.add("lead", spans[:1])
+        clause.explicit_lead = True
+        spans, role = spans[1:], "responsible"
+    add_with_lead_marks(view, clause, role, spans)
 
 
 def _row(view: str, cells: list[Span], roles: list[str | None], order: int) -> TableRow | None:
@@ -133,7 +135,7 @@ def _row(view: str, cells: list[Span], roles: list[str | None], order: int) -> T
     t0, t1 = title
     stop = min([i for i in (view.find("。", t0, t1), view.find(";", t0, t1)) if i > t0] or [t1])
     clause = Clause(cells[0][0], cells[-1][1])
-    for role in ("lead", "responsible", "internal_lead", "internal_responsible"):
+    for role in ("lead", "responsible", "first_listed", "internal_lead", "internal_responsible"):
         if role in get:
             _unit_cell(view, get[role], role, clause)
     number_span = get.get("number")
