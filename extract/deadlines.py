@@ -67,7 +67,8 @@ def rules() -> _Rules:
     rel_years = {k: v for k, v in d["relative_years"].items() if not k.startswith("_")}
     date = (rf"{_YEAR}(?:(?P<mo>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号])?(?P<mp>{_alt(mperiods)})?"
             rf"|(?P<p>{_alt(periods)}))?")
-    dated = (rf"(?P<pre>{_alt(d['by_prefixes'])}|{_alt(d['from_prefixes'])})?{date}"
+    strong = f"{_alt(d['by_prefixes'])}|{_alt(d['from_prefixes'])}"
+    dated = (rf"(?:(?P<pre>{strong})|(?P<weak>{_alt(d['weak_by_prefixes'])}))?{date}"
              rf"(?P<suf>{_alt(d['by_suffixes'])}|{_alt(d['from_suffixes'])})?")
     year_periods = [p for p in periods if p.startswith(("年", "上", "下"))] + ["年内"]
     undated = (rf"(?<![\d年每])(?:(?P<ry>{_alt(rel_years)})(?P<rp>{_alt(periods)})?"
@@ -147,6 +148,8 @@ def _dated(view: str, r: _Rules) -> list[_Found]:
                 out.append(_Found(m.start(), m.end(), "from", lo, None))
         elif pre in ("自", "从", "由"):
             continue  # 自2019年… without 起: not a commitment we can read
+        elif view.startswith("后", m.end()) and suf:
+            continue  # 2020年前后: around, not by
         elif pre or suf or m.group("p") or m.group("mp"):
             out.append(_Found(m.start(), m.end(), "by", None, hi))
     return out
@@ -182,13 +185,13 @@ def _undated(view: str, r: _Rules, doc_year: int | None) -> list[_Found]:
     return out
 
 
-def _relative(view: str, r: _Rules) -> list[_Found]:
+def _relative(view: str, r: _Rules, doc_year: int | None) -> list[_Found]:
     out = []
     for m in r.relative.finditer(view):
         years = _ANY_YEAR.findall(view, max(0, m.start() - 2000), m.start())
-        if not years:
+        if not years and doc_year is None:
             continue
-        anchor = int(years[-1])
+        anchor = int(years[-1]) if years else doc_year
         n1 = int(parse_number(m.group("n1")))
         if m.group("n2"):
             n2 = int(parse_number(m.group("n2")))
@@ -236,7 +239,7 @@ def find_deadlines(text: str, sections: list[Section], *, doc_date: str | None =
     r = rules()
     view = NumView.of(text)
     doc_year = int(doc_date[:4]) if doc_date else document_year(view.text)
-    found = _dated(view.text, r) + _undated(view.text, r, doc_year) + _relative(view.text, r)
+    found = _dated(view.text, r) + _undated(view.text, r, doc_year) + _relative(view.text, r, doc_year)
     found += [_Found(m.start(), m.end(), "ongoing", None, None) for m in r.ongoing.finditer(view.text)]
     out = []
     for f in _select(found):

@@ -29,21 +29,24 @@ RANGE_SEP = r"(?:-{1,2}|—{1,2}|–|~|〜|至|到)"
 
 _MAGNITUDE = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 _ARABIC_RE = re.compile(r"(\d+(?:\.\d+)?)([百千万亿]{0,2})")
-_WS = re.compile(r"\s+")
+_WS = re.compile(r"[^\S\t]+")
 # Only the characters that number and date rules read are folded; full-width punctuation
 # (，。：；) is matched as written, so the view keeps the document's own characters.
-_FOLD = {chr(0xFF10 + i): str(i) for i in range(10)} | {"．": ".", "％": "%", "～": "~", "－": "-", "〜": "~"}
+_FOLD = {chr(0xFF10 + i): str(i) for i in range(10)} | {"．": ".", "％": "%", "～": "~", "－": "-", "〜": "~",
+                                                       "\t": "|"}
 _FOLD_RE = re.compile("[" + "".join(_FOLD) + "]")
-# Clause punctuation in both widths (the view keeps full-width forms).
-PUNCT = ",，。;；:：!！?？、"
+# Clause punctuation in both widths (the view keeps full-width forms); ``|`` is a table cell
+# boundary (a tab in the original), so a row number never joins the next cell's first word.
+PUNCT = ",，。;；:：!！?？、|"
 
 
 @dataclass
 class NumView:
     """Whitespace-free view of a text with a map back to the original.
 
-    Full-width digits, ``．``, ``％``, ``～`` and ``－`` are folded to ASCII (same length); every
-    whitespace character is dropped. Building the view is linear and runs in C regex code.
+    Full-width digits, ``．``, ``％``, ``～`` and ``－`` are folded to ASCII and a tab (table cell
+    separator) to ``|`` (same length); every other whitespace character is dropped. Building
+    the view is linear and runs in C regex code.
 
     Attributes:
         text: the view (``len(text) <= len(original)``).

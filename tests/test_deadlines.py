@@ -59,6 +59,11 @@ def test_month_without_year_takes_the_year_of_its_sentence_or_document() -> None
     assert one("相关落实情况年底前报国务院", doc_date="2020-07-15").end == "2020-12-31"
 
 
+def test_relative_without_an_earlier_year_uses_the_document_year() -> None:
+    d = one("力争用3年左右时间，基本建成体系", doc_date="2021-09-02")
+    assert (d.kind, d.end) == ("relative", "2024-12-31")
+
+
 def test_document_year_is_its_first_full_date() -> None:
     assert document_year(NumView.of("（2018年12月22日）到2020年").text) == 2018
 
@@ -70,6 +75,8 @@ def test_document_year_is_its_first_full_date() -> None:
     "每年6月底前报送工作情况",
     "5年内重点引进100名人才",
     "国务院办公厅2020年7月15日（此件公开发布）",
+    "于2018年12月22日印发",
+    "力争2020年前后基本建成",
 ])
 def test_not_deadlines(text: str) -> None:
     assert find_deadlines(text, []) == []

@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dkg.cli import main
 from extract.model import Directive, Section, Target
@@ -48,6 +50,21 @@ def test_view_maps_back_to_original_offsets() -> None:
     i = view.text.index("3.6")
     start, end = view.span(i, i + 5)
     assert original[start:end] == "３．６ 万元"
+
+
+@given(st.lists(st.sampled_from(["每", "3", "．", "万", "元", " ", "\n\n", "\u3000", "户", "\t", "，"]), max_size=40))
+def test_view_spans_always_slice_the_same_characters(chars: list[str]) -> None:
+    original = "".join(chars)
+    view = NumView.of(original)
+    for i in range(len(view.text)):
+        start, end = view.span(i, i + 1)
+        assert end - start == 1
+        folded = {"．": ".", "\t": "|"}.get(original[start], original[start])
+        assert folded == view.text[i]
+
+
+def test_a_table_cell_break_is_not_joined() -> None:
+    assert find_targets("序号\t1\t名校建设工程\t2020年底前", []) == []
 
 
 # --- the patterns of the issue, exact normalised values ----------------------------------------
