@@ -187,14 +187,26 @@ def _label_lines(view: str, start: int, end: int, taken: list[Span]) -> list[Cla
     for match in lex.label_re.finditer(view, start, end):
         if any(a <= match.start() < b for a, b in taken + [(c.start, c.end) for c in found]):
             continue
-        line_end = view.find("\n", match.start(), end)
-        line_end = end if line_end < 0 else line_end
+        line_end = _line_end(view, match.start(), end)
+        while line_end < end and lex.label_re.match(view, _skip_blank(view, line_end, end)):
+            line_end = _line_end(view, _skip_blank(view, line_end, end), end)  # 责任单位 on the next line
         period = view.find("。", match.start(), line_end)
         stop = period if period >= 0 else line_end
         clause = parse_label_clause(view, match.start(), stop)
         if clause and clause.roles:
             found.append(clause)
     return found
+
+
+def _line_end(view: str, pos: int, end: int) -> int:
+    found = view.find("\n", pos, end)
+    return end if found < 0 else found
+
+
+def _skip_blank(view: str, pos: int, end: int) -> int:
+    while pos < end and view[pos] in " \t\n":
+        pos += 1
+    return pos
 
 
 def find_clauses(view: str, start: int, end: int) -> list[Clause]:

@@ -39,8 +39,8 @@ def _fold_char(ch: str) -> str:
     """Return the matching form of one character (full-width -> ASCII; other chars unchanged)."""
     if ch in "\u3000\xa0":
         return " "
-    if ch in "〔［":
-        return ch  # keep document-number brackets as written (威发〔2018〕39号)
+    if ch in "〔［" or "①" <= ch <= "⑳":
+        return ch  # keep document-number brackets (威发〔2018〕39号) and circled item numbers
     folded = unicodedata.normalize("NFKC", ch)
     return folded if len(folded) == 1 else ch
 
@@ -111,6 +111,10 @@ def _interrupts_paragraph(lines: list[re.Match], i: int) -> bool:
     return len(prev) >= _MIN_BROKEN_LINE and prev[-1] not in _TERMINAL and "\t" not in prev
 
 
+def _looks_like_table_row(line: str) -> bool:
+    return "\t" in line or "|" in line or "  " in line
+
+
 def _join_edits(text: str) -> list[tuple[int, int, str]]:
     """Delete line breaks that cut a paragraph in the middle (PDF page breaks)."""
     edits = []
@@ -118,7 +122,7 @@ def _join_edits(text: str) -> list[tuple[int, int, str]]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         prev = text[line_start:m.start()].strip()
         nxt = text[m.end(): text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
-        if not prev or not nxt.strip() or "\t" in prev or "\t" in nxt:
+        if not prev or not nxt.strip() or _looks_like_table_row(prev) or _looks_like_table_row(nxt.strip()):
             continue
         if len(prev) < _MIN_BROKEN_LINE or prev[-1] in _TERMINAL:
             continue

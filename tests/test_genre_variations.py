@@ -1,0 +1,215 @@
+"""How the genre writes numbering and responsibility: one test per variation, exact tasks and units.
+
+Each text is a small directive written for the test from the variations real documents show
+(issue: extraction that generalises to the whole genre).
+"""
+
+from __future__ import annotations
+
+from extract.pipeline import extract_text
+
+
+def rows(text: str) -> list[tuple[str, list[str], list[str]]]:
+    """(number, lead_units, responsible_units) of every task that carries an assignment."""
+    d = extract_text(text, doc_id="t", source="t.txt")
+    return [(t.number, t.lead_units, t.responsible_units) for t in d.tasks if t.lead_units or t.responsible_units]
+
+
+# --- numbering -------------------------------------------------------------------------------
+
+def test_numbering_chinese_and_bracketed_levels():
+    text = "一、主要任务\n（一）加强领导。内容。（牵头单位：市民政局）\n(二)完善机制。内容。(牵头单位:市财政局)\n"
+    assert rows(text) == [("一.(一)", ["市民政局"], []), ("一.(二)", ["市财政局"], [])]
+
+
+def test_numbering_arabic_with_every_full_stop_form():
+    text = ("一、重点任务\n1.甲项。（责任单位：市教育局）\n2．乙项。（责任单位：市科技局）\n"
+            "3﹒丙项。（责任单位：市公安局）\n4、丁项。（责任单位：市司法局）\n")
+    assert [r[0] for r in rows(text)] == ["一.1", "一.2", "一.3", "一.4"]
+
+
+def test_numbering_parenthesised_arabic_and_circled():
+    text = "一、任务\n（一）大项\n（1）小项甲。（牵头单位：市民政局）\n（2）小项乙。\n①细项。（牵头单位：市财政局）\n"
+    assert rows(text) == [("一.(一).(1)", ["市民政局"], []), ("一.(一).(2).①", ["市财政局"], [])]
+
+
+def test_numbering_articles():
+    text = "第一条 为规范管理，制定本办法。\n第二条 工作要求。（牵头单位：市民政局）\n第三条 其他。（责任单位：市财政局）\n"
+    assert rows(text) == [("第二条", ["市民政局"], []), ("第三条", [], ["市财政局"])]
+
+
+def test_numbering_straight_through_sections():
+    text = ("一、第一部分\n1.甲。（牵头单位：市民政局）\n2.乙。（牵头单位：市财政局）\n"
+            "二、第二部分\n3.丙。（牵头单位：市教育局）\n4.丁。（牵头单位：市公安局）\n")
+    assert [r[0] for r in rows(text)] == ["一.1", "一.2", "二.3", "二.4"]
+
+
+def test_unnumbered_paragraphs_between_numbered_items():
+    text = ("一、任务\n（一）甲项。内容。（牵头单位：市民政局）\n这是一段没有编号的说明文字，不属于任何任务分工。\n"
+            "（二）乙项。内容。（牵头单位：市财政局）\n")
+    assert rows(text) == [("一.(一)", ["市民政局"], []), ("一.(二)", ["市财政局"], [])]
+
+
+def test_second_level_measures_under_each_task():
+    text = ("一、主要任务\n（一）推进改革。具体措施：\n1．建立制度。（牵头单位：市发展改革委）\n"
+            "2．完善流程。（牵头单位：市财政局）\n（二）加强监管。具体措施：\n1．开展检查。（牵头单位：市市场监管局）\n")
+    assert rows(text) == [("一.(一).1", ["市发展改革委"], []), ("一.(一).2", ["市财政局"], []),
+                          ("一.(二).1", ["市市场监管局"], [])]
+
+
+def test_inline_list_numbers_are_not_items():
+    text = "一、任务\n（一）加快一、二、三产业融通发展。补助3.6万元。（责任单位：省农业农村厅）\n"
+    assert rows(text) == [("一.(一)", [], ["省农业农村厅"])]
+
+
+# --- labels ----------------------------------------------------------------------------------
+
+def test_label_words_and_colons():
+    text = ("一、任务\n（一）甲。（牵头部门：市民政局；配合部门：市财政局）\n"
+            "（二）乙。(责任部门:市教育局,参与单位:市科协)\n（三）丙。（牵头单位：市公安局 协办单位：市司法局）\n")
+    assert rows(text) == [("一.(一)", ["市民政局"], ["市财政局"]), ("一.(二)", [], ["市教育局", "市科协"]),
+                          ("一.(三)", ["市公安局"], ["市司法局"])]
+
+
+def test_label_clause_on_its_own_lines_without_brackets():
+    text = "一、任务\n（一）完善机制。具体内容。\n牵头单位：市民政局\n责任单位：市财政局、市审计局\n（二）乙项。\n"
+    assert rows(text)[0] == ("一.(一)", ["市民政局"], ["市财政局", "市审计局"])
+
+
+def test_deadline_key_inside_clause_is_not_a_unit():
+    text = "一、任务\n（一）甲。（牵头单位：市民政局；完成时限：2020年底前）\n"
+    assert rows(text) == [("一.(一)", ["市民政局"], [])]
+
+
+# --- verbs instead of labels -----------------------------------------------------------------
+
+def test_verb_clauses():
+    text = ("一、任务\n（一）甲。（省商务厅牵头，合肥海关配合）\n"
+            "（二）乙。（国家发展改革委牵头，国务院相关部门及各地区按职责分工负责）\n（三）丙。（合肥海关负责）\n"
+            "（四）丁。（省财政厅牵头负责，省审计厅按职责分工配合）\n（五）戊。（省科技厅会同省教育厅负责）\n")
+    assert rows(text) == [
+        ("一.(一)", ["省商务厅"], ["合肥海关"]),
+        ("一.(二)", ["国家发展改革委"], ["国务院相关部门", "各地区"]),
+        ("一.(三)", [], ["合肥海关"]),
+        ("一.(四)", ["省财政厅"], ["省审计厅"]),
+        ("一.(五)", ["省科技厅"], ["省教育厅"]),
+    ]
+
+
+def test_role_phrase_never_glued_to_a_unit():
+    text = "一、任务\n（一）甲。（市发展改革委、市财政局按各自职责负责）\n（二）乙。（市民政局协助）\n"
+    assert rows(text) == [("一.(一)", [], ["市发展改革委", "市财政局"]), ("一.(二)", [], ["市民政局"])]
+
+
+def test_several_clauses_in_one_item():
+    text = ("一、任务\n（一）优化服务。第一句内容。（市民政局负责）推进第二件事。（市财政局牵头，市审计局配合）\n")
+    d = extract_text(text, doc_id="t", source="t.txt")
+    got = [(t.number, t.title, t.lead_units, t.responsible_units) for t in d.tasks]
+    assert got == [("一.(一)", "优化服务", [], ["市民政局"]),
+                   ("一.(一)", "推进第二件事", ["市财政局"], ["市审计局"])]
+
+
+def test_parenthetical_that_is_not_a_clause():
+    text = "一、任务\n（一）甲。城市社区专职工作者（以下简称专职工作者）（荣成市除外）实行总量管理。\n"
+    assert rows(text) == []
+
+
+def test_unit_name_ending_like_a_verb_is_kept():
+    text = "一、任务\n（一）甲。（牵头单位：市委政法委，责任单位：市人大办、市政协办）\n"
+    assert rows(text) == [("一.(一)", ["市委政法委"], ["市人大办", "市政协办"])]
+
+
+# --- prose and conventions -------------------------------------------------------------------
+
+def test_prose_assignments_in_regulations():
+    text = ("第一条 为规范管理，制定本办法。\n第二条 市民政部门负责全市社区工作者的统筹管理。\n"
+            "第三条 由市财政局牵头，市审计局配合，做好经费保障。\n第四条 市人力资源社会保障局应当会同市财政局制定薪酬标准。\n")
+    assert rows(text) == [("第二条", [], ["市民政部门"]), ("第三条", ["市财政局"], ["市审计局"]),
+                          ("第四条", ["市人力资源社会保障局"], ["市财政局"])]
+
+
+def test_first_listed_unit_leads_when_the_document_says_so():
+    text = ("一、任务\n（一）甲。（省发展改革委、省财政厅负责，列第一位者为牵头单位，下同）\n"
+            "（二）乙。（省教育厅、省科技厅、各市人民政府负责）\n（三）丙。（责任单位：省民政厅、省人社厅）\n"
+            "（四）丁。（省商务厅牵头，省财政厅配合）\n")
+    assert rows(text) == [("一.(一)", ["省发展改革委"], ["省财政厅"]),
+                          ("一.(二)", ["省教育厅"], ["省科技厅", "各市人民政府"]),
+                          ("一.(三)", ["省民政厅"], ["省人社厅"]),
+                          ("一.(四)", ["省商务厅"], ["省财政厅"])]
+
+
+def test_without_the_convention_no_lead_is_invented():
+    text = "一、任务\n（一）甲。（省发展改革委、省财政厅负责）\n"
+    assert rows(text) == [("一.(一)", [], ["省发展改革委", "省财政厅"])]
+
+
+# --- joiners and collectives -----------------------------------------------------------------
+
+def test_joiners_and_collectives():
+    text = ("一、任务\n（一）甲。（住房城乡建设部等国务院相关部门及各地区按职责分工负责）\n"
+            "（二）乙。（牵头单位：市委组织部，配合单位：各区、县级市）\n"
+            "（三）丙。（牵头单位：市民政局，责任单位：市直相关部门、单位）\n"
+            "（四）丁。（牵头单位：市财政局，责任单位：各有关部门和单位）\n"
+            "（五）戊。（牵头单位：市人力资源和社会保障局，责任单位：市科技和信息化局和市教育局）\n"
+            "（六）己。（牵头单位：市营商环境工作专班牵头单位，责任单位：市财政局等单位）\n")
+    assert rows(text) == [
+        ("一.(一)", [], ["住房城乡建设部", "国务院相关部门", "各地区"]),
+        ("一.(二)", ["市委组织部"], ["各区、县级市"]),
+        ("一.(三)", ["市民政局"], ["市直相关部门、单位"]),
+        ("一.(四)", ["市财政局"], ["各有关部门和单位"]),
+        ("一.(五)", ["市人力资源和社会保障局"], ["市科技和信息化局", "市教育局"]),
+        ("一.(六)", ["市营商环境工作专班牵头单位"], ["市财政局"]),
+    ]
+
+
+# --- tables ----------------------------------------------------------------------------------
+
+def test_task_division_table_with_merged_cells_and_empty_marks():
+    text = ("附件\n重点任务分工表\n序号\t工作任务\t牵头单位\t配合单位\t完成时限\n"
+            "1\t建立工作机制。明确职责。\t市发展改革委\t市财政局、市统计局\t2023年6月底前\n"
+            "2\t推进数据共享\t市大数据局\t/\t长期坚持\n"
+            "完善数据标准\t市市场监管局\t市大数据局\t2023年底前\n")
+    d = extract_text(text, doc_id="t", source="t.txt")
+    got = [(t.number, t.title, t.lead_units, t.responsible_units, t.deadline) for t in d.tasks]
+    assert got == [("1", "建立工作机制", ["市发展改革委"], ["市财政局", "市统计局"], "2023年6月底前"),
+                   ("2", "推进数据共享", ["市大数据局"], [], "长期坚持"),
+                   ("2", "完善数据标准", ["市市场监管局"], ["市大数据局"], "2023年底前")]
+
+
+def test_table_internal_divisions_kept_apart_from_units():
+    text = ("序号 | 工作任务 | 牵头单位 | 牵头处室 | 配合单位 | 配合处室\n"
+            "1 | 推进项目审批 | 省发展改革委 | 投资处 | 省自然资源厅 | 法规处、综合处\n")
+    d = extract_text(text, doc_id="t", source="t.txt")
+    task = d.tasks[0]
+    assert (task.lead_units, task.responsible_units) == (["省发展改革委"], ["省自然资源厅"])
+    assert (task.internal_lead, task.internal_responsible) == (["投资处"], ["法规处", "综合处"])
+
+
+def test_table_without_numbers_uses_row_order_and_spaces_as_separators():
+    text = "工作任务    责任单位（列第一位者为牵头单位）\n开展调研    市民政局、市财政局\n制定方案    市教育局\n"
+    assert rows(text) == [("1", ["市民政局"], ["市财政局"]), ("2", ["市教育局"], [])]
+
+
+# --- text damage -----------------------------------------------------------------------------
+
+def test_whole_document_on_one_line():
+    text = ("关于某事的实施意见 各区人民政府：现提出以下意见。一、加强基础（一）甲项。内容。（市民政局牵头，市财政局负责）"
+            "（二）乙项。内容。（市教育局负责）二、强化保障（三）丙项。内容。（各地区负责）")
+    assert rows(text) == [("一.(一)", ["市民政局"], ["市财政局"]), ("一.(二)", [], ["市教育局"]),
+                          ("二.(三)", [], ["各地区"])]
+
+
+def test_crlf_page_breaks_and_page_numbers_in_the_middle_of_words():
+    text = ("一、主要任务\r\n\r\n（一）加强社区工作者队伍建设，统筹管理社区党组织、基层群众性自治组织成员以及其他社区工作人员。（牵头单位：市民\r\n"
+            "\r\n— 3 —\r\n\r\n政局，责任单位：市财政局）\r\n（二）完善机制，做好各项工作，推进工作落实落地见效取得成绩。（牵头单位：市教\f育局）\r\n")
+    d = extract_text(text, doc_id="t", source="t.txt")
+    assert [(t.number, t.lead_units, t.responsible_units) for t in d.tasks] == [
+        ("一.(一)", ["市民政局"], ["市财政局"]), ("一.(二)", ["市教育局"], [])]
+    mention = d.tasks[0].mentions[0]
+    assert d.text[mention.char_start:mention.char_end].startswith("市民") and "政局" in d.text[
+        mention.char_start:mention.char_end]
+
+
+def test_html_leftovers():
+    text = "一、任务<br>（一）甲项。内容。&nbsp;（牵头单位：市民政局）<br/>（二）乙项。（牵头单位：市财政局）</p>"
+    assert rows(text) == [("一.(一)", ["市民政局"], []), ("一.(二)", ["市财政局"], [])]
