@@ -10,6 +10,7 @@ Kinds (words in ``extract/data/deadlines.json``):
 * ``relative`` — 再经过5到10年 after 到2020年: start (2020+5)-01-01, end (2020+10)-12-31, resolved
   against the last year written before it.
 * ``ongoing`` — 长期坚持, 持续推进: no dates.
+* a task table's 完成时限 cell holding only a year or month (``2021年6月``) is ``by`` its end.
 
 Dates that are not commitments — the signing date (2018年12月22日), years in plan names
 (2021-2023年), recurring dates (每年6月底前) — give nothing. Matching runs on the whitespace-free
@@ -36,6 +37,8 @@ _ANY_YEAR = re.compile(r"((?:19|20)\d\d)年")
 _FULL_DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
 _CLAUSE_END = re.compile(f"[{PUNCT.replace('、', '')}]")
 _ABOUT_MAX = 60
+_CELL_DATE = re.compile(r"\|((?P<y>(?:19|20)\d\d)年(?:(?P<mo>\d{1,2})月)?)")
+_CELL_END = re.compile(r"[ \u3000]*(?:[\t|\r\n]|$)")
 
 
 def _alt(words: Any) -> str:
@@ -129,6 +132,7 @@ class _Found:
     kind: str
     begin: str | None
     finish: str | None
+    about: str | None = None
 
 
 def _dated(view: str, r: _Rules) -> list[_Found]:
@@ -201,8 +205,34 @@ def _relative(view: str, r: _Rules, doc_year: int | None) -> list[_Found]:
     return out
 
 
-def _about(view: str, start: int, end: int) -> str | None:
-    """What is due: the clause after the phrase, else the clause before it."""
+def _cell_dates(view: NumView) -> list[_Found]:
+    """A table cell that holds only a year or a month (完成时限 ``2021年6月``): ``by`` its end.
+
+    The cell starts after ``|`` (a tab or a ``|`` in the original) and ends, in the original,
+    at a tab, ``|`` or line end; ``about`` is the row's first text cell (the task).
+    """
+    out = []
+    for m in _CELL_DATE.finditer(view.text):
+        start, end = view.span(m.start(1), m.end(1))
+        if not _CELL_END.match(view.original, end):
+            continue
+        _, hi = _bounds(int(m.group("y")), m.group("mo"), None, None, None, rules())
+        out.append(_Found(m.start(1), m.end(1), "by", None, hi, _row_task(view.original, start)))
+    return out
+
+
+def _row_task(original: str, start: int) -> str | None:
+    """The first text cell (not a row number) of the table row holding offset ``start``."""
+    line_start = original.rfind("\n", 0, start) + 1
+    cells = (c.strip() for c in re.split(r"\t|\|", original[line_start:start]))
+    return next((c for c in cells if len(c) >= 2 and not c.isdigit()), None)
+
+
+def _about(nv: NumView, start: int, end: int) -> str | None:
+    """What is due: the task of a table row, else the clause after the phrase, else the one before."""
+    view = nv.text
+    if start > 0 and view[start - 1] == "|":
+        return _row_task(nv.original, nv.orig(start))
     pos = end + 1 if view[end:end + 1] in (",", "，", ":", "：") else end
     m = _CLAUSE_END.search(view, pos)
     after = view[pos:m.start() if m else len(view)][:_ABOUT_MAX]
@@ -241,6 +271,7 @@ def find_deadlines(text: str, sections: list[Section], *, doc_date: str | None =
     doc_year = int(doc_date[:4]) if doc_date else document_year(view.text)
     found = _dated(view.text, r) + _undated(view.text, r, doc_year) + _relative(view.text, r, doc_year)
     found += [_Found(m.start(), m.end(), "ongoing", None, None) for m in r.ongoing.finditer(view.text)]
+    found += _cell_dates(view)
     out = []
     for f in _select(found):
         start, end = view.span(f.start, f.end)
@@ -250,7 +281,7 @@ def find_deadlines(text: str, sections: list[Section], *, doc_date: str | None =
             kind=f.kind,
             start=f.begin,
             end=f.finish,
-            about=_about(view.text, f.start, f.end),
+            about=f.about or _about(view, f.start, f.end),
             char_start=start,
             char_end=end,
         ))

@@ -112,3 +112,16 @@ def test_guobanfa_deadlines_in_task_text() -> None:
     assert ends == ["2020-12-31"] * 3 + ["2021-06-30"] + ["2020-12-31"] * 3
     assert ("四.(十一)", "2021-06-30") in [(d.section, d.end) for d in directive.deadlines]
     assert directive.deadlines[-1].text == "年底前"  # 相关落实情况年底前报国务院: document year 2020
+
+
+def test_task_table_deadline_cells() -> None:
+    text = ("序号\t工作任务\t牵头单位\t完成时限\n"
+            "1\t建立工作机制\t市发展改革委\t2023年6月\n"
+            "2\t推进数据共享\t市大数据局\t长期坚持\n"
+            "3 | 完善数据标准 | 市市场监管局 | 2024年底前\n"
+            "4 | 开展宣传 | 市委宣传部 | 2024年\n")
+    got = [(d.kind, d.end, d.about, d.text) for d in find_deadlines(text, [])]
+    assert got == [("by", "2023-06-30", "建立工作机制", "2023年6月"),
+                   ("ongoing", None, "推进数据共享", "长期坚持"),
+                   ("by", "2024-12-31", "完善数据标准", "2024年底前"),
+                   ("by", "2024-12-31", "开展宣传", "2024年")]
