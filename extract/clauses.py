@@ -46,26 +46,21 @@ class Clause:
         self.roles.setdefault(role, []).extend(spans)
 
 
+_PAREN = re.compile(r"[()]")
+
+
 def _bracket_groups(view: str, start: int, end: int):
     """Yield ``(open, close)`` indices of top-level ``(...)`` groups inside ``view[start:end]``."""
-    i = start
-    while i < end:
-        if view[i] != "(":
-            i += 1
-            continue
-        depth, j = 0, i
-        while j < end:
-            if view[j] == "(":
-                depth += 1
-            elif view[j] == ")":
-                depth -= 1
-                if depth == 0:
-                    break
-            j += 1
-        if j >= end:
-            return
-        yield i, j
-        i = j + 1
+    depth, open_ = 0, start
+    for m in _PAREN.finditer(view, start, end):
+        if m.group() == "(":
+            if depth == 0:
+                open_ = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                yield open_, m.start()
 
 
 def _mask_convention(view: str, start: int, end: int, lex: Lexicon) -> tuple[int, bool]:
@@ -198,6 +193,14 @@ def _label_lines(view: str, start: int, end: int, taken: list[Span]) -> list[Cla
     return found
 
 
+_ROLE_HINTS = ("单位", "部门", "处室", "牵头", "负责", "配合", "参与", "协", "会同", "主办", "主责", "落实")
+
+
+def _may_hold_roles(content: str) -> bool:
+    """Cheap test before parsing a bracket group: does it hold any label or role word at all?"""
+    return any(h in content for h in _ROLE_HINTS)
+
+
 def _line_end(view: str, pos: int, end: int) -> int:
     found = view.find("\n", pos, end)
     return end if found < 0 else found
@@ -220,7 +223,7 @@ def find_clauses(view: str, start: int, end: int) -> list[Clause]:
     """
     clauses = []
     for open_, close in _bracket_groups(view, start, end):
-        if close - open_ > _MAX_CLAUSE:
+        if close - open_ > _MAX_CLAUSE or not _may_hold_roles(view[open_:close]):
             continue
         clause = parse_label_clause(view, open_ + 1, close)
         if clause is None and _clause_position(view, open_, close):

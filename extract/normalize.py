@@ -24,6 +24,8 @@ _PAGE_NUMBER_LINE = re.compile(
     r"^[ \t]*(?:[-—–－~]+[ \t]*\d{1,4}[ \t]*[-—–－~]+"
     r"|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})[ \t]*$"
 )
+# Candidate lines for page numbers: only digits, dashes, spaces and 第…页 (cheap to find).
+_NUMBER_ONLY_LINE = re.compile(r"(?m)^[ \t\-—–－~第页共/\d]*\d[ \t\-—–－~第页共/\d]*$")
 _LONE_NUMBER_LINE = re.compile(r"^[ \t]*\d{1,3}[ \t]*$")
 _HTML_LEFTOVER = re.compile(
     r"<\s*br\s*/?>|</?\s*(?:p|div|span|td|tr|font|strong|b)(?:\s[^<>]{0,200})?>"
@@ -96,18 +98,19 @@ def _html_edits(text: str) -> list[tuple[int, int, str]]:
 def _page_number_edits(text: str) -> list[tuple[int, int, str]]:
     """Remove page-number lines; a lone number only where it interrupts a paragraph."""
     edits = []
-    lines = list(re.finditer(r"[^\n]*", text))
-    for i, m in enumerate(lines):
+    for m in _NUMBER_ONLY_LINE.finditer(text):
         line = m.group(0)
         if _PAGE_NUMBER_LINE.match(line):
             edits.append((m.start(), m.end(), ""))
-        elif _LONE_NUMBER_LINE.match(line) and _interrupts_paragraph(lines, i):
+        elif _LONE_NUMBER_LINE.match(line) and _interrupts_paragraph(text, m.start()):
             edits.append((m.start(), m.end(), ""))
     return edits
 
 
-def _interrupts_paragraph(lines: list[re.Match], i: int) -> bool:
-    prev = next((lines[j].group(0).strip() for j in range(i - 1, -1, -1) if lines[j].group(0).strip()), "")
+def _interrupts_paragraph(text: str, line_start: int) -> bool:
+    """True when the last non-blank line before ``line_start`` is a long line cut mid-sentence."""
+    before = text[max(0, line_start - 2000):line_start].rstrip()
+    prev = before[before.rfind("\n") + 1:].strip()
     return len(prev) >= _MIN_BROKEN_LINE and prev[-1] not in _TERMINAL and "\t" not in prev
 
 
@@ -121,7 +124,8 @@ def _join_edits(text: str) -> list[tuple[int, int, str]]:
     for m in re.finditer(r"[ \t]*(?:\n[ \t]*)+", text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         prev = text[line_start:m.start()].strip()
-        nxt = text[m.end(): text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
+        next_break = text.find("\n", m.end())
+        nxt = text[m.end(): next_break if next_break >= 0 else len(text)]
         if not prev or not nxt.strip() or _looks_like_table_row(prev) or _looks_like_table_row(nxt.strip()):
             continue
         if len(prev) < _MIN_BROKEN_LINE or prev[-1] in _TERMINAL:
@@ -143,7 +147,7 @@ def normalize(original: str) -> NormText:
         NormText whose ``text`` has ASCII punctuation for full-width forms, ``\\n`` line ends,
         no page numbers or page breaks, and paragraphs re-joined across page breaks.
     """
-    text = "".join(_fold_char(c) for c in original)
+    text = original.translate({ord(c): _fold_char(c) for c in set(original)})
     offsets = list(range(len(original) + 1))
     text, offsets = _apply_edits(text, offsets, _html_edits(text))
     edits = [(m.start(), m.end(), "\n" if m.group(0) == "\f" else "") for m in re.finditer(r"\r|\f", text)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import cn2an
 
@@ -18,13 +19,14 @@ from extract.lexicon import lexicon
 
 _CN = "一二三四五六七八九十百零〇两"
 _MARKER = re.compile(
-    rf"(?P<chap>第(?P<chap_v>[{_CN}]+|\d+)(?P<chap_w>章|部分|节))"
+    rf"(?=[第{_CN}(\d①-⑳])"  # cheap first-character test before the alternatives
+    rf"(?:(?P<chap>第(?P<chap_v>[{_CN}]+|\d+)(?P<chap_w>章|部分|节))"
     rf"|(?P<art>第(?P<art_v>[{_CN}]+|\d+)条)"
     rf"|(?P<cn>(?P<cn_v>[{_CN}]+)、)"
     rf"|(?P<pcn>\((?P<pcn_v>[{_CN}]+)\))"
     r"|(?P<ar>(?P<ar_v>\d{1,3})(?:\.|、))"
     r"|(?P<par>\((?P<par_v>\d{1,3})\))"
-    r"|(?P<circ>[①-⑳])"
+    r"|(?P<circ>[①-⑳]))"
 )
 # Arabic and 一、 markers must open a line or follow the end of a sentence or clause.
 _BOUNDARY = set("\n。;:!?)\t 」”") | {""}
@@ -63,6 +65,7 @@ class Item:
         return self.children[0].start if self.children else self.end
 
 
+@lru_cache(maxsize=1024)
 def _value(text: str) -> int | None:
     if text.isdigit():
         return int(text)
@@ -74,7 +77,6 @@ def _value(text: str) -> int | None:
 
 def _candidates(view: str, masked: list[tuple[int, int]]):
     for m in _MARKER.finditer(view):
-        kind = m.lastgroup
         kind = next(k for k in ("chap", "art", "cn", "pcn", "ar", "par", "circ") if m.group(k))
         if any(a <= m.start() < b for a, b in masked):
             continue

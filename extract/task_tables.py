@@ -146,6 +146,11 @@ def _row(view: str, cells: list[Span], roles: list[str | None], order: int) -> T
     return TableRow(number or str(order), (t0, stop), clause, deadline)
 
 
+def _may_be_header(line: str) -> bool:
+    """Cheap test before splitting cells: a separator and a unit-column word."""
+    return ("\t" in line or "|" in line or "  " in line) and any(w in line for w in _words()["unit_words"])
+
+
 def find_tables(view: str) -> list[Table]:
     """Find every task-division table in ``view``.
 
@@ -157,7 +162,8 @@ def find_tables(view: str) -> list[Table]:
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", view)]
     i = 0
     while i < len(lines):
-        roles = _header(view, *lines[i])
+        line = view[lines[i][0]:lines[i][1]]
+        roles = _header(view, *lines[i]) if _may_be_header(line) else None
         if roles is None:
             i += 1
             continue
