@@ -46,6 +46,11 @@ def _alt(words: Any) -> str:
                                                     reverse=True))
 
 
+def _firsts(*word_lists: Any) -> str:
+    """The first characters of the words, escaped for a character class (a fast-fail lookahead)."""
+    return "".join(sorted({re.escape(w[0]) for words in word_lists for w in words if not w.startswith("_")}))
+
+
 @dataclass(frozen=True)
 class _Rules:
     """Compiled patterns of ``deadlines.json``."""
@@ -71,10 +76,12 @@ def rules() -> _Rules:
     date = (rf"{_YEAR}(?:(?P<mo>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号])?(?P<mp>{_alt(mperiods)})?"
             rf"|(?P<p>{_alt(periods)}))?")
     strong = f"{_alt(d['by_prefixes'])}|{_alt(d['from_prefixes'])}"
-    dated = (rf"(?:(?P<pre>{strong})|(?P<weak>{_alt(d['weak_by_prefixes'])}))?{date}"
+    dated = (rf"(?=[{_firsts(d['by_prefixes'], d['from_prefixes'], d['weak_by_prefixes'])}12])"
+             rf"(?:(?P<pre>{strong})|(?P<weak>{_alt(d['weak_by_prefixes'])}))?{date}"
              rf"(?P<suf>{_alt(d['by_suffixes'])}|{_alt(d['from_suffixes'])})?")
     year_periods = [p for p in periods if p.startswith(("年", "上", "下"))] + ["年内"]
-    undated = (rf"(?<![\d年每])(?:(?P<ry>{_alt(rel_years)})(?P<rp>{_alt(periods)})?"
+    firsts = _firsts(rel_years, year_periods)
+    undated = (rf"(?<![\d年每])(?=[{firsts}\d])(?:(?P<ry>{_alt(rel_years)})(?P<rp>{_alt(periods)})?"
                rf"|(?P<yp>{_alt(year_periods)})"
                rf"|(?P<mo>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号])?(?P<mp>{_alt(mperiods)})?)"
                rf"(?P<suf>{_alt(d['by_suffixes'])})?")

@@ -33,8 +33,10 @@ from extract.numbers import NUMBER, PUNCT, RANGE_SEP, NumView, is_arabic, parse_
 _DATA = Path(__file__).parent / "data" / "targets.json"
 # Characters that end the clause a quantity belongs to.
 _BOUNDARY = re.compile(f"[{PUNCT}]")
+_LAST_BOUNDARY = re.compile(f"[{PUNCT}][^{PUNCT}]*$")
 _WINDOW = 40
 _QUOTE = re.compile(r"“[^“”]{1,12}”")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _AFTER_NUMBER = re.compile(r"^.*\d[年月日号底末前起以内后]*")
 
 
@@ -64,8 +66,8 @@ class _Rules:
     ordinals: tuple[str, ...]
     per: re.Pattern[str]
     percent_base: re.Pattern[str]
-    strip_prefix: tuple[str, ...]
-    strip_suffix: tuple[str, ...]
+    strip_prefix: re.Pattern[str]
+    strip_suffix: re.Pattern[str]
     subject_max: int
     count_units: frozenset[str]
     after_stop: re.Pattern[str]
@@ -104,8 +106,8 @@ def rules() -> _Rules:
         ordinals=tuple(data["ordinal_prefixes"]),
         per=re.compile(per_re),
         percent_base=re.compile(rf"(?:{_alternation(data['percent_base_starts'])})"),
-        strip_prefix=tuple(sorted(data["subject"]["strip_prefix"], key=len, reverse=True)),
-        strip_suffix=tuple(sorted(data["subject"]["strip_suffix"], key=len, reverse=True)),
+        strip_prefix=re.compile(rf"^(?:{_alternation(data['subject']['strip_prefix'])})+"),
+        strip_suffix=re.compile(rf"(?:{_alternation(data['subject']['strip_suffix'])})+$"),
         subject_max=int(data["subject"]["max_chars"]),
         count_units=frozenset(data["subject"]["count_units"]),
         after_stop=re.compile(_alternation(data["subject"]["after_stops"])),
@@ -144,11 +146,10 @@ def innermost_section(sections: list[Section], pos: int) -> str:
 
 
 def _clause_start(view: str, pos: int) -> int:
+    """Start of the clause holding view index ``pos`` (at most ``_WINDOW`` characters back)."""
     lo = max(0, pos - _WINDOW)
-    last = -1
-    for m in _BOUNDARY.finditer(view, lo, pos):
-        last = m.end()
-    return last if last >= 0 else lo
+    m = _LAST_BOUNDARY.search(view, lo, pos)
+    return m.start() + 1 if m else lo
 
 
 def _in_short_quote(view: str, start: int, end: int) -> bool:
@@ -181,17 +182,22 @@ def _comparator(view: str, m: re.Match[str], r: _Rules) -> tuple[str | None, int
     return comp, start, end, base
 
 
-def _is_quantity(view: str, m: re.Match[str], comp: str | None, r: _Rules) -> bool:
-    """Filter out numbers that are not bounds (see the module docstring)."""
-    lo, hi, unit_text = m.group("lo"), m.group("hi"), m.group("unit")
-    unit = r.units[unit_text]
+def _plausible(view: str, m: re.Match[str], r: _Rules) -> bool:
+    """Cheap checks before reading the comparator: a unit that starts another word (121人才),
+    an ordinal (第6版), a calendar year (2018年, 2021-2023年)."""
+    lo, unit_text = m.group("lo"), m.group("unit")
     nxt = view[m.end(): m.end() + 1]
     if nxt and nxt in r.not_before.get(unit_text, ""):
         return False
     if any(view.endswith(o, 0, m.start()) for o in r.ordinals):
         return False
-    if unit == "年" and re.fullmatch(r"(?:19|20)\d\d", lo):
-        return False  # a calendar year (2018年, 2021-2023年)
+    return not (r.units[unit_text] == "年" and _YEAR.fullmatch(lo))
+
+
+def _is_quantity(view: str, m: re.Match[str], comp: str | None, r: _Rules) -> bool:
+    """Filter out numbers that are not bounds (see the module docstring)."""
+    lo, hi = m.group("lo"), m.group("hi")
+    unit = r.units[m.group("unit")]
     if comp is not None:
         return True
     if unit in r.time_units:
@@ -206,6 +212,8 @@ def _is_quantity(view: str, m: re.Match[str], comp: str | None, r: _Rules) -> bo
 def _hits(view: str, r: _Rules) -> list[_Hit]:
     hits: list[_Hit] = []
     for m in r.quantity.finditer(view):
+        if not _plausible(view, m, r):
+            continue
         comp, start, end, base = _comparator(view, m, r)
         if not _is_quantity(view, m, comp, r):
             continue
@@ -254,15 +262,14 @@ def _percent_base(view: str, hit: _Hit, r: _Rules) -> str | None:
 
 
 def _trim(phrase: str, r: _Rules) -> str:
-    changed = True
-    while changed and phrase:
-        changed = False
-        for w in r.strip_prefix:
-            if phrase.startswith(w) and len(phrase) > len(w):
-                phrase, changed = phrase[len(w):], True
-        for w in r.strip_suffix:
-            if phrase.endswith(w):
-                phrase, changed = phrase[: -len(w)], True
+    """``phrase`` without leading/trailing function words (原则上, 按照, 的 ...), at most
+    ``subject_max`` characters (its tail)."""
+    for _ in range(3):
+        before = phrase
+        phrase = r.strip_prefix.sub("", phrase, count=1) or phrase
+        phrase = r.strip_suffix.sub("", phrase, count=1)
+        if phrase == before:
+            break
     return phrase[-r.subject_max:]
 
 
