@@ -9,17 +9,14 @@ All patterns live in ``extract/data/metadata.toml``.
 
 from __future__ import annotations
 
-import datetime
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import Any
 
-from extract.model import Citation, Metadata
+from extract.citations import find_citations
+from extract.metadata_rules import format_doc_number, genre_head, iso_date, parse_date, patterns, strip_dates
+from extract.model import Metadata
 
-_CN_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0, "O": 0, "О": 0}
+__all__ = ["extract_metadata", "find_citations", "header_end", "parse_date"]
 _WS = re.compile(r"\s+")
 _SENTENCE_END = "。；;！!？?）)”\""
 # Characters after a date that show it continues a sentence (not a signature).
@@ -32,38 +29,6 @@ class _Line:
 
     start: int
     text: str
-
-
-@lru_cache(maxsize=1)
-def _rules() -> dict[str, Any]:
-    """Compiled patterns from ``extract/data/metadata.toml``."""
-    raw = tomllib.loads(resources.files("extract").joinpath("data/metadata.toml").read_text("utf-8"))
-    genres = "|".join(sorted(raw["genres"], key=len, reverse=True))
-    joiners = "|".join(raw["title_joiners"])
-    tail = raw["title_tail"]
-    suffixes = "|".join(sorted(raw["issuer_suffixes"], key=len, reverse=True))
-    return {
-        "title_full": re.compile(rf"^(?P<t>.*?(?:{joiners}).*(?:{genres})(?:{tail})?)$"),
-        "title_short": re.compile(rf"^(?P<t>[^\s，。：:；]{{2,60}}(?:{genres})(?:{tail})?)$"),
-        "title_then_body": re.compile(
-            rf"(?:{joiners})[^。，；：:\n]{{2,100}}?(?:{genres})(?:{tail})?(?=\s*(?:{'|'.join(raw['body_starts'])}))"
-        ),
-        "title_start": re.compile(rf"^(?:.*?(?:{suffixes})\s*)?(?:{joiners})"),
-        "joiner": re.compile(joiners),
-        "genre_in": re.compile(rf"(?:{genres})"),
-        "issuer": re.compile(rf"^[\u4e00-\u9fff（）()]{{2,40}}(?:{suffixes})$"),
-        "issuer_sep": re.compile(raw["issuer_separators"]),
-        "red_header": re.compile(raw["red_header"]),
-        "doc_number": re.compile(raw["doc_number"]),
-        "addressee": re.compile(raw["addressee"]),
-        "top_heading": re.compile(raw["top_heading"]),
-        "header_max_line": int(raw["header_max_line"]),
-        "header_max_chars": int(raw["header_max_chars"]),
-        "date": [re.compile(raw["date_arabic"]), re.compile(raw["date_chinese"])],
-        "note": raw["signature_note"],
-        "citation": re.compile(raw["citation"]),
-        "citation_number": re.compile(raw["citation_number"]),
-    }
 
 
 def extract_metadata(text: str) -> Metadata:
@@ -100,9 +65,10 @@ def _lines(text: str, start: int, end: int) -> list[_Line]:
 
 
 def header_end(text: str) -> int:
-    """Offset where the header ends: the addressee line, the first top-level heading, or the
-    first long (body) line after the first non-empty line, capped at ``header_max_chars``."""
-    rules = _rules()
+    """Offset where the header ends: the addressee line, the first top-level heading, or a body
+    line after the first non-empty line (longer than ``header_max_line``, or opening with a
+    body word such as 为/根据), capped at ``header_max_chars``."""
+    rules = patterns()
     limit = min(len(text), rules["header_max_chars"])
     ends = [limit]
     for key in ("addressee", "top_heading"):
@@ -111,10 +77,11 @@ def header_end(text: str) -> int:
             ends.append(m.start())
     seen_text = False
     for line in _lines(text, 0, limit):
-        if seen_text and len(line.text.strip()) > rules["header_max_line"]:
+        body = line.text.strip()
+        if seen_text and (len(body) > rules["header_max_line"] or rules["body_start"].match(body)):
             ends.append(line.start)
             break
-        seen_text = seen_text or bool(line.text.strip())
+        seen_text = seen_text or bool(body)
     return min(ends)
 
 
@@ -129,13 +96,13 @@ def _header_lines(text: str) -> list[_Line]:
 
 
 def _segments(line: _Line) -> list[_Line]:
-    rules = _rules()
+    rules = patterns()
     cuts = {0, len(line.text)}
     red = re.match(r"\s*[\u4e00-\u9fff ]{2,40}?文件", line.text)
     if red and _split_issuers(red.group(0).strip()[:-2]):
         cuts.add(red.end())
     for m in rules["doc_number"].finditer(line.text):
-        start, end = m.start() + len(_genre_head(m.group("prefix"))), m.end()
+        start, end = m.start() + len(genre_head(m.group("prefix"))), m.end()
         if line.text[start - 1 : start] in "（(" and line.text[end : end + 1] in "）)":
             start, end = start - 1, end + 1
         cuts.update((max(start, 0), end))
@@ -155,26 +122,15 @@ def _squeeze(s: str) -> str:
 
 def _without_doc_numbers(s: str) -> str:
     """``s`` with document numbers (and brackets holding only one) removed."""
-    s = re.sub(r"[（(]\s*" + _rules()["doc_number"].pattern + r"\s*[）)]", "", s)
-    return _rules()["doc_number"].sub(lambda m: _genre_head(m.group("prefix")), s).strip()
-
-
-def _genre_head(prefix: str) -> str:
-    """The part of a doc-number prefix that is title text glued to it (``…实施意见国办发`` keeps
-    ``…实施意见``); empty when the prefix is only the number's own abbreviation. The cut is after
-    the last genre word that leaves an abbreviation behind (``穗府办函`` is all abbreviation)."""
-    cut = 0
-    for m in _rules()["genre_in"].finditer(prefix):
-        if m.end() < len(prefix):
-            cut = m.end()
-    return prefix[:cut]
+    s = re.sub(r"[（(]\s*" + patterns()["doc_number"].pattern + r"\s*[）)]", "", s)
+    return patterns()["doc_number"].sub(lambda m: genre_head(m.group("prefix")), s).strip()
 
 
 def find_title(header: list[_Line]) -> str | None:
     """The directive's own title: the last title-shaped line of the header (a web copy often
     repeats the title above the official one). A title broken over two lines is joined, and
     issuer lines just above a ``关于…`` title are put in front of it."""
-    rules = _rules()
+    rules = patterns()
     texts = [_without_doc_numbers(ln.text).strip() for ln in header]
     found = None
     i = 0
@@ -216,7 +172,7 @@ def _issuer_lines_before(texts: list[str], index: int, max_lines: int = 3) -> li
 
 
 def _is_title(s: str) -> bool:
-    rules = _rules()
+    rules = patterns()
     s = s.strip()
     if not s or len(s) > rules["header_max_line"] or s.endswith("文件") or any(p.search(s) for p in rules["date"]):
         return False
@@ -225,7 +181,7 @@ def _is_title(s: str) -> bool:
 
 def _normalise_title(title: str) -> str:
     """Whitespace removed, except one space between joint issuers before ``关于``."""
-    m = _rules()["joiner"].search(title)
+    m = patterns()["joiner"].search(title)
     if not m:
         return _squeeze(title)
     prefix = _WS.sub(" ", title[: m.start()]).strip()
@@ -234,8 +190,8 @@ def _normalise_title(title: str) -> str:
 
 def _split_issuers(s: str) -> list[str]:
     """Split a run of joint issuers; [] unless every part looks like an issuing body."""
-    parts = [p for p in _rules()["issuer_sep"].split(s.strip()) if p]
-    return parts if parts and all(_rules()["issuer"].match(p) for p in parts) else []
+    parts = [p for p in patterns()["issuer_sep"].split(s.strip()) if p]
+    return parts if parts and all(patterns()["issuer"].match(p) for p in parts) else []
 
 
 def _is_issuer_line(s: str) -> bool:
@@ -245,7 +201,7 @@ def _is_issuer_line(s: str) -> bool:
 def find_issuers(text: str, header: list[_Line], title: str | None) -> list[str]:
     """Issuing bodies: from the title's prefix (``中共威海市委 威海市人民政府关于…``), else the
     signature before the date, else the red header ``X文件``."""
-    rules = _rules()
+    rules = patterns()
     if title:
         m = rules["joiner"].search(title)
         if m and m.start() > 0:
@@ -263,42 +219,16 @@ def find_issuers(text: str, header: list[_Line], title: str | None) -> list[str]
 
 
 def find_doc_number(header: list[_Line]) -> str | None:
-    """The document's own number: the first 发文字号 in the header, brackets as 〔〕."""
+    """The document's own number: the first 发文字号 in the header, brackets as 〔〕; the number
+    of a cited document (``《…》（中发〔2017〕13号）``) is skipped."""
     for line in header:
-        m = _rules()["doc_number"].search(line.text)
-        if m:
-            prefix = m.group("prefix")[len(_genre_head(m.group("prefix"))):]
-            if prefix:
-                return f"{prefix}〔{m.group('year')}〕{m.group('num')}号"
+        for m in patterns()["doc_number"].finditer(line.text):
+            if re.search(r"》\s*[（(]\s*$", line.text[: m.start()]):
+                continue
+            number = format_doc_number(m)
+            if number:
+                return number
     return None
-
-
-def parse_date(s: str) -> str | None:
-    """The first date in ``s`` (``2018年12月22日`` or ``二〇一八年十二月二十二日``) as ISO, else None."""
-    for pattern in _rules()["date"]:
-        m = pattern.search(s)
-        if m:
-            return _iso(m)
-    return None
-
-
-def _iso(m: re.Match[str]) -> str | None:
-    y, mo, d = m.group("y"), m.group("m"), m.group("d")
-    try:
-        year = int(y) if y.isdigit() else int("".join(str(_CN_DIGITS[c]) for c in y))
-        return datetime.date(year, _cn_int(mo), _cn_int(d)).isoformat()
-    except (KeyError, ValueError):
-        return None
-
-
-def _cn_int(s: str) -> int:
-    """``12`` or ``十二``/``二十二``/``三十一`` as an int (1..99)."""
-    if s.isdigit():
-        return int(s)
-    if "十" in s:
-        tens, _, units = s.partition("十")
-        return 10 * (_CN_DIGITS[tens] if tens else 1) + (_CN_DIGITS[units] if units else 0)
-    return _CN_DIGITS[s]
 
 
 def find_date(text: str, header: list[_Line]) -> str | None:
@@ -306,16 +236,10 @@ def find_date(text: str, header: list[_Line]) -> str | None:
     else the first signature date (a date ending a line, after the issuer or alone)."""
     for line in header:
         core = line.text.strip().strip("（）()［］[] \u3000")
-        if core and parse_date(core) and _squeeze(_strip_dates(core)) == "":
+        if core and parse_date(core) and _squeeze(strip_dates(core)) == "":
             return parse_date(core)
     signature = _signature(text)
     return signature[1] if signature else None
-
-
-def _strip_dates(s: str) -> str:
-    for pattern in _rules()["date"]:
-        s = pattern.sub("", s)
-    return s
 
 
 def _signature(text: str) -> tuple[list[str], str] | None:
@@ -325,7 +249,7 @@ def _signature(text: str) -> tuple[list[str], str] | None:
     （此件公开发布） may follow) with the issuer on the lines just above, or a date right after the
     issuer's name that follows a sentence end (``…落地见效。国务院办公厅2020年7月15日``), ending
     the line or at least not continuing a sentence (a flattened crawl glues what follows)."""
-    rules = _rules()
+    rules = patterns()
     candidates = []
     for pattern in rules["date"]:
         for m in re.finditer(pattern.pattern + rules["note"], text):
@@ -337,7 +261,7 @@ def _signature(text: str) -> tuple[list[str], str] | None:
             if (alone and line_end) or (glued and (line_end or text[end : end + 1] not in _CONTINUES)):
                 candidates.append((pos, m, glued))
     for pos, m, glued in sorted(candidates, key=lambda c: c[0]):
-        iso = _iso(m)
+        iso = iso_date(m)
         if iso:
             return (glued or _issuers_above(text, pos)), iso
     return None
@@ -370,26 +294,3 @@ def _issuers_above(text: str, pos: int, max_lines: int = 3) -> list[str]:
     return found
 
 
-def find_citations(text: str, title: str | None) -> list[Citation]:
-    """Every ``《title》`` with the document number in the brackets right after it, deduplicated
-    by title; titles this directive itself issues (named in its own title) are left out."""
-    rules = _rules()
-    own = _squeeze(title or "")
-    seen: dict[str, Citation] = {}
-    for m in rules["citation"].finditer(text):
-        name = _squeeze(m.group("title"))
-        if not name or name in own:
-            continue
-        number, end = None, m.end()
-        paren = rules["citation_number"].match(text, m.end())
-        if paren:
-            num = rules["doc_number"].search(paren.group("inner"))
-            if num:
-                number = f"{num.group('prefix')}〔{num.group('year')}〕{num.group('num')}号"
-                end = paren.end()
-        if name in seen:
-            if seen[name].doc_number is None and number:
-                seen[name].doc_number = number
-            continue
-        seen[name] = Citation(doc_number=number, title=name, char_start=m.start(), char_end=end)
-    return list(seen.values())

@@ -37,9 +37,7 @@ def read_pdf(path: Path) -> str:
     """
     try:
         pages = _pdfplumber_pages(path)
-    except ReadProblem:
-        raise
-    except Exception:  # pdfminer's parser errors vary; try the second engine
+    except Exception:  # pdfminer's errors (damage, encryption) vary; the second engine names them
         pages = _pdfium_pages(path)
     text = "\f".join(pages)
     visible = re.sub(r"\s", "", text)
@@ -52,13 +50,9 @@ def read_pdf(path: Path) -> str:
 
 def _pdfplumber_pages(path: Path) -> list[str]:
     import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-    try:
-        with pdfplumber.open(str(path)) as pdf:
-            return [_page_text(page) for page in pdf.pages]
-    except (PDFPasswordIncorrect, PDFEncryptionError) as err:
-        raise ReadProblem("PDF is encrypted; remove the password first") from err
+    with pdfplumber.open(str(path)) as pdf:
+        return [_page_text(page) for page in pdf.pages]
 
 
 def _pdfium_pages(path: Path) -> list[str]:
@@ -71,7 +65,9 @@ def _pdfium_pages(path: Path) -> list[str]:
         finally:
             pdf.close()
     except Exception as err:
-        raise ReadProblem(f"not a readable PDF ({type(err).__name__})") from err
+        if "password" in str(err).lower():
+            raise ReadProblem("PDF is encrypted; remove the password first") from err
+        raise ReadProblem("not a readable PDF (damaged, or another format renamed .pdf)") from err
 
 
 def _page_text(page: Any) -> str:
