@@ -12,6 +12,7 @@ from pathlib import Path
 
 from extract.clauses import Clause, find_clauses
 from extract.lexicon import lexicon
+from extract.mentions import find_mentions
 from extract.model import Directive, Section, Task, UnitMention
 from extract.normalize import NormText, normalize
 from extract.prose import find_prose_assignments
@@ -178,6 +179,9 @@ def extract_text(text: str, *, doc_id: str, source: str) -> Directive:
     for table in tables:
         directive.tasks.extend(builder.tasks_of_table(table, _enclosing(items, table.start)))
     _add_optional_steps(directive)
+    known = tuple(dict.fromkeys(u for t in directive.tasks for u in t.lead_units + t.responsible_units))
+    clauses = [(t.clause_start, t.clause_end) for t in directive.tasks if t.clause_start >= 0]
+    directive.mentions = find_mentions(text, known=known, skip=clauses)
     return directive
 
 
@@ -195,7 +199,7 @@ def _add_optional_steps(directive: Directive) -> None:
     except ImportError:  # pragma: no cover
         return
     directive.targets = find_targets(directive.text, directive.sections)
-    directive.deadlines = find_deadlines(directive.text, directive.sections)
+    directive.deadlines = find_deadlines(directive.text, directive.sections, doc_date=directive.metadata.date)
 
 
 def extract_path(path: str | Path) -> Directive:

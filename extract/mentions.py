@@ -1,0 +1,135 @@
+"""Units named in body text (``报市委组织部、市民政局、市人力资源社会保障局备案``).
+
+A spaCy blank Chinese pipeline (character tokens, nothing downloaded) with an ``entity_ruler``
+whose patterns are (1) every unit the document's own clauses name, (2) the gazetteer
+``extract/data/unit_gazetteer.txt``, and (3) token patterns for the shape of a unit name: a
+place head (市, 省, 区, 县) followed by a few characters and a body word (局, 委, 办, 厅, 部 …),
+written in ``extract/data/unit_patterns.json``. spaCy runs only on sentences that contain a body
+word right after a head-like character run (a cheap regex test), so it costs little.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.model import UnitMention
+
+_SENTENCE = re.compile(r"[^。;!?\n]+")
+
+
+def _data(name: str) -> str:
+    return resources.files("extract").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@cache
+def _shape_config() -> dict:
+    return json.loads(_data("unit_patterns.json"))
+
+
+@cache
+def _base_patterns() -> tuple[tuple[str, ...], tuple[dict, ...]]:
+    gazetteer = tuple(line.strip() for line in _data("unit_gazetteer.txt").splitlines()
+                      if line.strip() and not line.startswith("#"))
+    return gazetteer, tuple(_shape_config()["token_patterns"])
+
+
+@cache
+def _candidate_re() -> re.Pattern:
+    return re.compile(_shape_config()["prefilter"])
+
+
+def build_nlp() -> Language:
+    """A blank ``zh`` pipeline whose ``entity_ruler`` labels unit-shaped spans ``UNIT``.
+
+    The token patterns come from ``extract/data/unit_patterns.json``; exact names are matched
+    without spaCy (one compiled alternation), so the ruler only sees what no list explains.
+    """
+    nlp = spacy.blank("zh")
+    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
+    ruler.add_patterns([{"label": "UNIT", "pattern": p} for p in _base_patterns()[1]])
+    return nlp
+
+
+@cache
+def _default_nlp() -> Language:
+    return build_nlp()
+
+
+def _names_re(names: tuple[str, ...]) -> re.Pattern | None:
+    names = tuple(n for n in names if len(n) >= 2)
+    if not names:
+        return None
+    return re.compile("|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)))
+
+
+@cache
+def _gazetteer_re() -> re.Pattern | None:
+    return _names_re(_base_patterns()[0])
+
+
+def _plausible(text: str, start: int, end: int) -> bool:
+    """Reject shape matches that are parts of words (城市社区居民委员会, 管理办法, 全市…)."""
+    config = _shape_config()
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return before not in config["reject_before"] and after not in config["reject_after"]
+
+
+def find_mentions(text: str, known: tuple[str, ...] = (), skip: list[tuple[int, int]] | None = None
+                  ) -> list[UnitMention]:
+    """Units named in ``text`` outside the spans in ``skip`` (the clauses, already read).
+
+    Args:
+        text: the original document text.
+        known: unit names from the document's clauses, matched exactly.
+        skip: ``[(start, end)]`` spans of ``text`` not to search.
+    Returns:
+        ``UnitMention`` records with role ``"mentioned"`` and spans into ``text``, in order.
+    """
+    skip = sorted(skip or [])
+    exact = [r for r in (_names_re(known), _gazetteer_re()) if r is not None]
+    prefilter = _candidate_re()
+    found: dict[int, UnitMention] = {}
+    for sentence in _SENTENCE.finditer(text):
+        s0, s1 = sentence.span()
+        if _inside(skip, s0, s1) or not prefilter.search(text, s0, s1):
+            continue
+        covered = []
+        for pattern in exact:
+            for m in pattern.finditer(text, s0, s1):
+                if not _overlaps(covered, *m.span()):
+                    covered.append(m.span())
+        if any(not _overlaps(covered, *c.span()) for c in prefilter.finditer(text, s0, s1)):
+            covered.extend(_shape_spans(text, s0, s1, covered))
+        for start, end in covered:
+            if not _overlaps(skip, start, end):
+                found[start] = UnitMention(text[start:end], "mentioned", start, end)
+    return [found[k] for k in sorted(found)]
+
+
+def _shape_spans(text: str, s0: int, s1: int, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """spaCy's entity ruler over one sentence: unit-shaped spans not already covered."""
+    nlp = _default_nlp()
+    chars = list(text[s0:s1])
+    doc = nlp.get_pipe("entity_ruler")(Doc(nlp.vocab, words=chars, spaces=[False] * len(chars)))
+    spans = []
+    for ent in doc.ents:
+        start, end = s0 + ent.start_char, s0 + ent.end_char
+        if not _overlaps(covered, start, end) and _plausible(text, start, end):
+            spans.append((start, end))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
