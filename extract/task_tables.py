@@ -86,7 +86,7 @@ def _column_role(head: str) -> str | None:
         return "lead"
     if has_unit_word and any(x in head for x in w["responsible_words"]):
         return "responsible"
-    if head in w["task"] or any(head.endswith(x) for x in w["task"][:18]):
+    if head in w["task"] or any(head.endswith(x) for x in w["task_suffixes"]):
         return "task"
     return None
 
@@ -126,7 +126,15 @@ def _unit_cell(view: str, span: Span, role: str, clause: Clause) -> None:
     add_with_lead_marks(view, clause, role, spans)
 
 
+def _is_category_row(view: str, cells: list[Span]) -> bool:
+    """A row whose cells all hold the same text: a merged heading row (（一）养老服务设施建设)."""
+    texts = {view[s:e] for s, e in cells if not _is_empty(view[s:e])}
+    return len(texts) == 1 and len(cells) > 2
+
+
 def _row(view: str, cells: list[Span], roles: list[str | None], order: int) -> TableRow | None:
+    if _is_category_row(view, cells):
+        return None
     get = {role: cells[i] for i, role in enumerate(roles) if role and role != "task"}
     task_cols = [cells[i] for i, role in enumerate(roles) if role == "task"]
     title = next((c for c in reversed(task_cols) if not _is_empty(view[c[0]:c[1]])), None)
