@@ -212,22 +212,40 @@ def _skip_blank(view: str, pos: int, end: int) -> int:
     return pos
 
 
-def find_clauses(view: str, start: int, end: int) -> list[Clause]:
+def parse_unit_list_clause(view: str, start: int, end: int) -> Clause | None:
+    """A bracket holding only unit names (``（省发展改革委、省财政厅）``): responsible units.
+
+    Read only in documents that state the first-listed convention, where such brackets are
+    the responsibility clauses; elsewhere a bracket of names is an aside.
+    """
+    stop, rule = _mask_convention(view, start, end, lexicon())
+    spans = split_units(view, start, stop)
+    if not spans or not all(looks_like_unit(view[a:b]) for a, b in spans):
+        return None
+    clause = Clause(start, end, first_listed_rule=rule)
+    add_with_lead_marks(view, clause, "responsible", spans)
+    return clause
+
+
+def find_clauses(view: str, start: int, end: int, bare_units: bool = False) -> list[Clause]:
     """Find every responsibility clause inside ``view[start:end]``, in document order.
 
     Args:
         view: the normalised matching text.
         start, end: the region to search (an item's own text).
+        bare_units: also read brackets that hold only unit names (first-listed documents).
     Returns:
         Clauses whose ``start``/``end`` cover the clause including its brackets.
     """
     clauses = []
     for open_, close in _bracket_groups(view, start, end):
-        if close - open_ > _MAX_CLAUSE or not _may_hold_roles(view[open_:close]):
+        if close - open_ > _MAX_CLAUSE or not (bare_units or _may_hold_roles(view[open_:close])):
             continue
         clause = parse_label_clause(view, open_ + 1, close)
         if clause is None and _clause_position(view, open_, close):
             clause = parse_verb_clause(view, open_ + 1, close)
+            if clause is None and bare_units:
+                clause = parse_unit_list_clause(view, open_ + 1, close)
         if clause is not None and clause.roles:
             clause.start, clause.end = open_, close + 1
             clauses.append(clause)

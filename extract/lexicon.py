@@ -27,6 +27,7 @@ class Lexicon:
         kinds: section kind -> heading keywords.
         lead_marker: the mark after a unit that leads (``(牵头)``).
         other_key_re: any ``key:`` inside a clause (完成时限：…) that ends a unit list.
+        bare_level_re: a quantified level with no body word (各市, 各区) that heads a collective.
     """
 
     label_role: dict[str, str]
@@ -47,6 +48,7 @@ class Lexicon:
     kinds: dict[str, tuple[str, ...]]
     lead_marker: str
     other_key_re: re.Pattern
+    bare_level_re: re.Pattern
 
 
 def _alternation(words) -> str:
@@ -83,4 +85,5 @@ def lexicon() -> Lexicon:
         kinds={k: tuple(v) for k, v in sections["kinds"].items()},
         lead_marker=roles["lead_marker"],
         other_key_re=re.compile(roles["other_keys_re"]),
+        bare_level_re=re.compile(roles["bare_level_re"]),
     )

@@ -89,7 +89,7 @@ class _Builder:
                     task.mentions.append(UnitMention(name, role, *self.span(s, e)))
 
     def tasks_of(self, item: Item) -> list[Task]:
-        clauses = find_clauses(self.view, item.body_start, item.own_end)
+        clauses = find_clauses(self.view, item.body_start, item.own_end, bare_units=self.rule_at is not None)
         if not clauses and self.prose and not item.children:
             clauses = _merge(find_prose_assignments(self.view, item.body_start, item.own_end))
         if not clauses:

@@ -113,8 +113,10 @@ def split_units(view: str, start: int, end: int) -> list[Span]:
     merged: list[Span] = []
     for s, e in spans:
         name = view[s:e]
-        if merged and _is_generic_tail(name, lex) and _is_collective_head(view[merged[-1][0]:merged[-1][1]], lex):
-            merged[-1] = (merged[-1][0], e)  # 市直相关部门、单位 is one collective
+        previous = view[merged[-1][0]:merged[-1][1]] if merged else ""
+        if merged and (_is_generic_tail(name, lex) and _is_collective_head(previous, lex)
+                       or lex.bare_level_re.match(previous) and not name.startswith("各")):
+            merged[-1] = (merged[-1][0], e)  # 市直相关部门、单位 / 各市、县人民政府 is one collective
             continue
         if name in lex.drop_pieces:
             continue

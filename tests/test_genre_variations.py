@@ -213,3 +213,17 @@ def test_crlf_page_breaks_and_page_numbers_in_the_middle_of_words():
 def test_html_leftovers():
     text = "一、任务<br>（一）甲项。内容。&nbsp;（牵头单位：市民政局）<br/>（二）乙项。（牵头单位：市财政局）</p>"
     assert rows(text) == [("一.(一)", ["市民政局"], []), ("一.(二)", ["市财政局"], [])]
+
+
+def test_first_listed_documents_write_bare_unit_brackets():
+    text = ("各项任务列第一位者为牵头单位，其他单位按职责分工负责。\n一、任务\n"
+            "（一）推进改革。内容。（省发展改革委、省财政厅、各市、县人民政府）\n"
+            "（二）加强监管。城市社区（荣成市除外）实行管理。（省市场监管局）\n")
+    assert rows(text) == [("一.(一)", ["省发展改革委"], ["省财政厅", "各市、县人民政府"]),
+                          ("一.(二)", ["省市场监管局"], [])]
+
+
+def test_quantified_levels_head_a_collective():
+    text = "一、任务\n（一）甲。（责任单位：省财政厅，各市、县人民政府）\n（二）乙。（各省、自治区、直辖市负责）\n"
+    assert rows(text) == [("一.(一)", [], ["省财政厅", "各市、县人民政府"]),
+                          ("一.(二)", [], ["各省、自治区、直辖市"])]
