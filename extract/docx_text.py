@@ -45,7 +45,8 @@ def _blocks(parent: object, doc: DocumentObject) -> Iterator[str]:
     """Yield the text of each paragraph and table under ``parent`` (an XML element), in order."""
     for child in parent.iterchildren():  # type: ignore[attr-defined]
         if child.tag == _P:
-            yield Paragraph(child, doc).text
+            # A tab inside a paragraph is alignment, not a table cell: tabs mark table rows only.
+            yield Paragraph(child, doc).text.replace("\t", " ")
         elif child.tag == _TBL:
             yield _table(Table(child, doc))
         elif child.tag == _SDT:  # content controls wrap ordinary paragraphs and tables

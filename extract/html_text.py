@@ -35,14 +35,17 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _WS = re.compile(r"[ \t\r\n\f]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BLOCK = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article main body center blockquote pre "
-    "address figure figcaption head item list quote code doc tbody thead tfoot caption".split()
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article main body center blockquote "
+    "address figure figcaption head item list quote doc tbody thead tfoot caption".split()
 )
 _BREAK = frozenset({"br", "lb", "hr"})
+_PRE = frozenset({"pre", "code"})  # preformatted text: its line breaks are real
 _ROW = frozenset({"tr", "row"})
 _CELL = frozenset({"td", "th", "cell"})
 # Fewer CJK characters than this in trafilatura's result means it missed the document.
 _MIN_CJK = 20
+# The recall-oriented extraction is preferred when it finds this many times more CJK characters.
+_RECALL_GAIN = 1.3
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +57,7 @@ def _rules() -> dict[str, Any]:
         "tags": frozenset(raw["drop_tags"]),
         "class_id": re.compile(raw["drop_class_id"]),
         "lines": [re.compile(p) for p in raw["drop_lines"]],
+        "site_suffix": re.compile(raw["site_suffix"]),
     }
 
 
@@ -170,17 +174,29 @@ def _owner_table(el: Any) -> Any:
 
 
 def _trafilatura_lines(tree: Any) -> tuple[str | None, list[str]]:
-    """trafilatura's main content as lines, and the page title it found (or None)."""
+    """trafilatura's main content as lines, and the page title it found (or None).
+
+    The default (balanced) extraction is used unless the recall-oriented one finds markedly
+    more text (``_RECALL_GAIN`` times the CJK characters): the balanced one keeps navigation
+    out, the recall one catches a body the balanced one cut short.
+    """
+    title, lines = _trafilatura_run(copy.deepcopy(tree), favor_recall=False)
+    recall_title, recall_lines = _trafilatura_run(tree, favor_recall=True)
+    if _cjk(recall_lines) > _RECALL_GAIN * _cjk(lines):
+        return title or recall_title, recall_lines
+    return title or recall_title, lines
+
+
+def _trafilatura_run(tree: Any, *, favor_recall: bool) -> tuple[str | None, list[str]]:
     xml = trafilatura.extract(
-        tree, output_format="xml", include_tables=True, include_comments=False, favor_recall=True,
+        tree, output_format="xml", include_tables=True, include_comments=False, favor_recall=favor_recall,
         with_metadata=True, include_formatting=False, include_links=False, deduplicate=False,
     )
     if not xml:
         return None, []
     doc = etree.fromstring(xml.encode("utf-8"))
     main = doc.find("main")
-    title = _clean_title(doc.get("title"))
-    return title, _render(main) if main is not None else []
+    return _clean_title(doc.get("title")), _render(main) if main is not None else []
 
 
 def _fallback_lines(tree: Any) -> list[str]:
@@ -197,16 +213,24 @@ def _fallback_lines(tree: Any) -> list[str]:
 
 
 def _clean_title(title: str | None) -> str | None:
-    """A page title without its site suffix (``标题_政策文件_某市人民政府门户网站``)."""
+    """A page title without its site name (``标题_政策文件_某市人民政府门户网站``, ``标题-某区人民政府``)."""
     if not title:
         return None
-    parts = [p.strip() for p in re.split(r"\s*[_|｜]\s*|\s+-\s+", title) if p.strip()]
-    return max(parts, key=len) if parts else None
+    site = _rules()["site_suffix"]
+    previous = None
+    while previous != title:
+        previous, title = title, site.sub("", title).strip()
+    return title or None
 
 
 def _has_title(title: str, lines: list[str]) -> bool:
+    """True when one of the first lines holds the title, or is the title cut short."""
     squeeze = re.sub(r"\s", "", title)
-    return any(squeeze in re.sub(r"\s", "", line) for line in lines[:5])
+    for line in lines[:5]:
+        body = re.sub(r"\s", "", line)
+        if squeeze in body or (len(body) >= 0.6 * len(squeeze) and squeeze.startswith(body)):
+            return True
+    return False
 
 
 def _is_furniture(line: str) -> bool:
@@ -247,6 +271,11 @@ def _walk(el: Any, out: _Lines, top: bool = False) -> None:
         out.lines.extend(_table_lines(el))
     elif tag in _BREAK:
         out.brk()
+    elif tag in _PRE:
+        out.brk()
+        for line in "".join(el.itertext()).splitlines():
+            out.add(line)
+            out.brk()
     elif tag:
         block = tag in _BLOCK or tag in _ROW or tag in _CELL
         if block:

@@ -284,3 +284,19 @@ def test_web_page_table_rows_become_tasks() -> None:
         ("完善家庭养老床位建设补贴政策", ["市财政局"], []),
         ("加强养老服务综合监管", ["市市场监管局"], ["市民政局", "市卫生健康委"]),
     ]
+
+
+def test_br_separated_paragraphs_and_two_row_table_header() -> None:
+    """UTF-8 page: <br/> lines become lines, the <title>'s site name is dropped, the navigation
+    list is left out, and a two-row header (责任单位 spanning 牵头单位/配合单位) keeps both rows."""
+    lines = read_document(HTML / "br-paragraphs-two-row-header.html").splitlines()
+    assert lines[:3] == ["关于印发某区城市更新三年行动计划的通知", "某府办〔2023〕7号", "各街道办事处，区政府各部门："]
+    assert "（二）完善社区配套设施。（牵头单位：区发展改革局，配合单位：区财政局、区自然资源分局）" in lines
+    assert lines[-4:] == [
+        "序号\t任务\t责任单位\t责任单位",
+        "序号\t任务\t牵头单位\t配合单位",
+        "1\t加装电梯\t区住房城乡建设局\t各街道办事处",
+        "2\t口袋公园建设\t区城市管理局\t区自然资源分局",
+    ]
+    assert not {"首页", "走进某区", "政务公开"} & set(lines)
+    assert not any("联系电话" in line for line in lines)
