@@ -82,8 +82,8 @@ def decode_text(data: bytes, *, declared: str | None = None) -> str:
 
     Args:
         data: the raw file content.
-        declared: an encoding the file declares (an HTML ``<meta charset>``), tried first after a
-            byte-order mark; GB2312/GBK are read as their superset GB18030.
+        declared: an encoding the file declares (an HTML ``<meta charset>``), tried after strict
+            UTF-8 and before GB18030; GB2312/GBK are read as their superset GB18030.
 
     Returns:
         The decoded text, BOM removed, line endings unchanged.
@@ -102,9 +102,9 @@ def decode_text(data: bytes, *, declared: str | None = None) -> str:
             return text
     if b"\x00" in data or binary_kind(data):
         raise _binary_problem(data)
-    codecs_to_try = ["utf-8", "gb18030"]
-    if declared:
-        codecs_to_try.insert(0, _canonical_codec(declared))
+    # Valid UTF-8 is a strong signal (GBK text almost never is), stronger than a declared charset:
+    # pages served as UTF-8 often keep an old <meta charset=gb2312>.
+    codecs_to_try = ["utf-8", _canonical_codec(declared), "gb18030"] if declared else ["utf-8", "gb18030"]
     for codec in dict.fromkeys(codecs_to_try):
         try:
             text = data.decode(codec)

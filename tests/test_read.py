@@ -178,3 +178,12 @@ def test_extract_path_reports_read_problems(tmp_path: Path) -> None:
     path.write_bytes(b"")
     with pytest.raises(DirectiveError, match=r"empty\.txt: empty file \(0 bytes\)$"):
         extract_path(path)
+
+
+def test_utf8_page_with_a_stale_gb2312_meta(tmp_path: Path) -> None:
+    """A page re-encoded as UTF-8 that still declares gb2312 is read as UTF-8, not as mojibake."""
+    path = tmp_path / "page.html"
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>'
+            "<p>关于做好社区工作的通知</p><p>一、加强社区建设。（牵头单位：市民政局）</p></body></html>")
+    path.write_bytes(page.encode("utf-8"))
+    assert read_document(path) == "关于做好社区工作的通知\n一、加强社区建设。（牵头单位：市民政局）"
