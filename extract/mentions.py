@@ -93,29 +93,31 @@ def find_mentions(text: str, known: tuple[str, ...] = (), skip: list[tuple[int, 
     Returns:
         ``UnitMention`` records with role ``"mentioned"`` and spans into ``text``, in order.
     """
-    skip = sorted(skip or [])
     exact = [r for r in (_names_re(known), _gazetteer_re()) if r is not None]
     prefilter = _candidate_re()
     found: dict[int, UnitMention] = {}
     for sentence in _SENTENCE.finditer(text):
         s0, s1 = sentence.span()
-        if _inside(skip, s0, s1) or not prefilter.search(text, s0, s1):
+        local_skip = [(a, b) for a, b in skip or [] if a < s1 and s0 < b]
+        if _inside(local_skip, s0, s1) or not prefilter.search(text, s0, s1):
             continue
         covered = []
         for pattern in exact:
             for m in pattern.finditer(text, s0, s1):
                 if not _overlaps(covered, *m.span()):
                     covered.append(m.span())
-        if any(not _overlaps(covered, *c.span()) for c in prefilter.finditer(text, s0, s1)):
-            covered.extend(_shape_spans(text, s0, s1, covered))
+        for cand in prefilter.finditer(text, s0, s1):
+            if not _overlaps(covered, *cand.span()) and _plausible(text, *cand.span()):
+                # the ruler reads a window around the candidate: a name is at most ~16 characters
+                covered.extend(_shape_spans(text, cand.start(), min(s1, cand.start() + 16), covered))
         for start, end in covered:
-            if not _overlaps(skip, start, end):
+            if not _overlaps(local_skip, start, end):
                 found[start] = UnitMention(text[start:end], "mentioned", start, end)
     return [found[k] for k in sorted(found)]
 
 
 def _shape_spans(text: str, s0: int, s1: int, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """spaCy's entity ruler over one sentence: unit-shaped spans not already covered."""
+    """spaCy's entity ruler over ``text[s0:s1]``: unit-shaped spans not already covered."""
     nlp = _default_nlp()
     chars = list(text[s0:s1])
     doc = nlp.get_pipe("entity_ruler")(Doc(nlp.vocab, words=chars, spaces=[False] * len(chars)))
