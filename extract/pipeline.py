@@ -24,7 +24,14 @@ SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 
 def _name(text: str, nt: NormText, start: int, end: int) -> str:
     """The unit or title as written: original characters of a view span, whitespace removed."""
-    return "".join(text[nt.offsets[i]] for i in range(start, end) if not text[nt.offsets[i]].isspace())
+    if end <= start:
+        return ""
+    first, last = nt.offsets[start], nt.offsets[end - 1]
+    if last - first == end - 1 - start:  # contiguous in the original: slice it
+        chunk = text[first:last + 1]
+    else:
+        chunk = "".join(text[nt.offsets[i]] for i in range(start, end))
+    return "".join(chunk.split())
 
 
 def _first_sentence(view: str, start: int, end: int) -> tuple[int, int]:
