@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.lexicon import Lexicon, lexicon
+from extract.lexicon import Lexicon, lexicon, role_of_verb
 from extract.unit_lists import Span, looks_like_unit, split_units
 
 _SEGMENT_SEPS = ",;"
@@ -99,10 +99,13 @@ def _is_date_or_note(name: str) -> bool:
 
 def add_with_lead_marks(view: str, clause: Clause, role: str, spans: list[Span]) -> None:
     """Add unit spans under ``role``; a unit marked ``(牵头)`` leads whatever its list."""
-    marker = lexicon().lead_marker
+    marks = lexicon().lead_marks
     for s, e in spans:
-        if view[s:e].endswith(marker) and e - s > len(marker):
-            clause.add("lead", [(s, e - len(marker))])
+        mark = next((m for m in marks if e - s > len(m) and view.startswith(m, e - len(m))), None)
+        head = next((m for m in marks if e - s > len(m) and view.startswith(m, s)), None)
+        if mark or head:
+            s, e = (s + len(head), e) if head else (s, e - len(mark))
+            clause.add("lead", [(s, e)])
             clause.explicit_lead = True
         else:
             clause.add(role, [(s, e)])
@@ -129,7 +132,7 @@ def _verb_segment(view: str, seg: Span, lex: Lexicon) -> tuple[str, Span] | None
     match = lex.verb_re.search(view, s, e)
     if not match or match.end() != e:
         return None
-    return lex.verb_role[match.group("verb")], (s, match.start())
+    return role_of_verb(lex, match.group("verb")), (s, match.start())
 
 
 def _cooperate_split(view: str, span: Span, lex: Lexicon) -> tuple[Span, Span] | None:

@@ -25,7 +25,8 @@ class Lexicon:
         cooperate_words: words like 会同 (X会同Y: X leads, Y is responsible).
         first_listed_re: the document-wide "first-listed unit leads" convention.
         kinds: section kind -> heading keywords.
-        lead_marker: the mark after a unit that leads (``(牵头)``).
+        lead_marks: marks on a unit that leads whatever its list (``(牵头)``, ``*``).
+        lead_cores: role-phrase cores that make a grammar-built phrase a lead (牵头).
         other_key_re: any ``key:`` inside a clause (完成时限：…) that ends a unit list.
         bare_level_re: a quantified level with no body word (各市, 各区) that heads a collective.
     """
@@ -46,13 +47,27 @@ class Lexicon:
     unit_suffix_chars: frozenset[str]
     drop_pieces: frozenset[str]
     kinds: dict[str, tuple[str, ...]]
-    lead_marker: str
+    lead_marks: tuple[str, ...]
+    lead_cores: tuple[str, ...]
     other_key_re: re.Pattern
     bare_level_re: re.Pattern
 
 
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _grammar(g: dict) -> str:
+    """Regex of grammar-built role phrases: [qualifier]* core+ [tail] (按职责分工 负责 落实)."""
+    cores = _alternation(g["lead_cores"] + g["responsible_cores"])
+    return f"(?:{_alternation(g['qualifiers'])})*(?:{cores})+(?:{_alternation(g['tails'])})?"
+
+
+def role_of_verb(lex: Lexicon, phrase: str) -> str:
+    """``lead`` or ``responsible`` for a matched role phrase (exact list first, then its cores)."""
+    if phrase in lex.verb_role:
+        return lex.verb_role[phrase]
+    return "lead" if any(core in phrase for core in lex.lead_cores) else "responsible"
 
 
 def _load(name: str) -> dict:
@@ -70,7 +85,7 @@ def lexicon() -> Lexicon:
         label_role=label_role,
         label_re=re.compile(rf"(?P<label>{_alternation(label_role)})\s*(?::|为)"),
         verb_role=verb_role,
-        verb_re=re.compile(rf"(?P<verb>{_alternation(verb_role)})$"),
+        verb_re=re.compile(rf"(?P<verb>{_alternation(verb_role)}|{_grammar(roles['verb_grammar'])})$"),
         cooperate_words=tuple(roles["cooperate_words"]),
         first_listed_re=re.compile(roles["first_listed_rule"]),
         separators=roles["split_separators"],
@@ -83,7 +98,8 @@ def lexicon() -> Lexicon:
         unit_suffix_chars=frozenset(roles["unit_suffix_chars"]),
         drop_pieces=frozenset(roles["drop_pieces"]),
         kinds={k: tuple(v) for k, v in sections["kinds"].items()},
-        lead_marker=roles["lead_marker"],
+        lead_marks=tuple(roles["lead_marks"]),
+        lead_cores=tuple(roles["verb_grammar"]["lead_cores"]),
         other_key_re=re.compile(roles["other_keys_re"]),
         bare_level_re=re.compile(roles["bare_level_re"]),
     )
