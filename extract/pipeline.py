@@ -117,9 +117,9 @@ class _Builder:
             covered_start = clause.end
         return out
 
-    def tasks_of_table(self, table: Table, parent: Item | None) -> list[Task]:
-        """One task per table row; kind from the enclosing item (``task`` when none)."""
-        kind = parent.kind if parent and parent.kind != "general" else "task"
+    def tasks_of_table(self, table: Table) -> list[Task]:
+        """One task per table row: a task-division table lists tasks, whatever section holds it."""
+        kind = "task"
         out = []
         for row in table.rows:
             start, end = self.span(row.clause.start, row.clause.end)
@@ -143,15 +143,6 @@ def _merge(clauses: list[Clause]) -> list[Clause]:
             merged.add(role, spans)
         merged.explicit_lead |= clause.explicit_lead
     return [merged]
-
-
-def _enclosing(items: list[Item], pos: int) -> Item | None:
-    """The innermost item whose span holds view position ``pos``."""
-    found = None
-    for item in walk(items):
-        if item.start <= pos < item.end:
-            found = item
-    return found
 
 
 def _section(builder: _Builder, item: Item) -> Section:
@@ -184,7 +175,7 @@ def extract_text(text: str, *, doc_id: str, source: str) -> Directive:
         builder.prose = True
         directive.tasks = [t for item in walk(items) for t in builder.tasks_of(item)]
     for table in tables:
-        directive.tasks.extend(builder.tasks_of_table(table, _enclosing(items, table.start)))
+        directive.tasks.extend(builder.tasks_of_table(table))
     _add_optional_steps(directive)
     known = tuple(dict.fromkeys(u for t in directive.tasks for u in t.lead_units + t.responsible_units))
     clauses = [(t.clause_start, t.clause_end) for t in directive.tasks if t.clause_start >= 0]

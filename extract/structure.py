@@ -137,19 +137,25 @@ def parse_items(view: str, masked: list[tuple[int, int]] | None = None) -> list[
             roots.append(item)
         stack.append(item)
         last_value[kind] = value
-    _finish(roots, len(view), view, part > 0)
+    stops = [m.start() for m in _APPENDIX.finditer(view)]
+    _finish(roots, len(view), view, part > 0, stops)
     return roots
 
 
-def _finish(items: list[Item], end: int, view: str, multipart: bool) -> None:
+# A line that opens an attachment (附件 / 附件1：… / 附表2) ends the body's last item.
+_APPENDIX = re.compile(r"(?m)^[ \t]*附(?:件|表)[ \t]*\d{0,2}[ \t]*[:]?[ \t]*$")
+
+
+def _finish(items: list[Item], end: int, view: str, multipart: bool, stops: list[int]) -> None:
     for i, item in enumerate(items):
         item.end = items[i + 1].start if i + 1 < len(items) else end
+        item.end = min([s for s in stops if item.start < s < item.end] or [item.end])
         prefix = item.parent.number + "." if item.parent else (chr(ord("A") + item.part) + "." if multipart else "")
         item.number = prefix + item.label
         item.title_span = _title_span(view, item)
         item.title = view[item.title_span[0]:item.title_span[1]]
         item.kind = item.parent.kind if item.parent else _kind_of(item.title)
-        _finish(item.children, item.end, view, multipart)
+        _finish(item.children, item.end, view, multipart, stops)
 
 
 _TITLE_END = re.compile(r"[。;:\n]|\(牵头|\(责任|\(配合")

@@ -178,6 +178,11 @@ def find_tables(view: str) -> list[Table]:
         table = Table(lines[i][0], lines[i][1])
         previous: list[Span] = []
         j = i + 1
+        if j < len(lines) and _may_be_header(view[lines[j][0]:lines[j][1]]):
+            second = _header(view, *lines[j])
+            if second is not None and len(second) == len(roles):  # 责任单位 spanning 牵头单位 | 配合单位
+                roles = [b or a for a, b in zip(roles, second, strict=True)]
+                j += 1
         while j < len(lines):
             cells = _cells(view, *lines[j])
             if len(cells) < 2:

@@ -1,21 +1,9 @@
-"""Shared fixtures: paths of the shipped corpus and its gold answers."""
+"""Shared fixtures: the seed directive, extracted once per session."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
-FIXTURES = ROOT / "tests" / "fixtures"
-DOCS = ["weihai-2018-39", "guangzhou-2012-20", "anhui-2021-82", "guobanfa-2020-24"]
-
-
-def load_gold(doc_id: str) -> dict:
-    """The hand-checked answers for one corpus document."""
-    return json.loads((FIXTURES / f"{doc_id}.json").read_text(encoding="utf-8"))
+from corpus_fixtures import CORPUS
 
 
 @pytest.fixture(scope="session")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from corpus_fixtures import CORPUS, DOCS, load_gold
 
 from extract.evaluation import score_document
 from extract.pipeline import extract_path
-from tests.conftest import CORPUS, DOCS, load_gold
 
 
 @pytest.mark.parametrize("doc_id", DOCS)

@@ -241,3 +241,12 @@ def test_other_first_listed_wordings_and_star_marks():
     text = ("排在第一位的为牵头单位。\n一、任务\n（一）甲。（省教育厅、省财政厅负责）\n"
             "（二）乙。（责任单位：省科技厅、省商务厅*）\n")
     assert rows(text) == [("一.(一)", ["省教育厅"], ["省财政厅"]), ("一.(二)", ["省商务厅"], ["省科技厅"])]
+
+
+def test_two_row_table_header_and_attachment_after_safeguards():
+    text = ("一、主要任务\n（一）甲项。（牵头单位：市民政局）\n二、保障措施\n各单位要加强领导。\n附件\n"
+            "序号\t任务\t责任单位\t责任单位\n序号\t任务\t牵头单位\t配合单位\n1\t加装电梯\t区住房城乡建设局\t各街道办事处\n")
+    d = extract_text(text, doc_id="t", source="t.txt")
+    got = [(t.number, t.kind, t.lead_units, t.responsible_units) for t in d.tasks]
+    assert got == [("一.(一)", "task", ["市民政局"], []), ("二", "safeguard", [], []),
+                   ("1", "task", ["区住房城乡建设局"], ["各街道办事处"])]
