@@ -23,7 +23,7 @@ from extract.model import Directive, Task, UnitMention
 from graph import spans
 from graph.iris import cited_iri, doc_iri, fact_iri, section_iri, task_iri
 from graph.namespaces import DCTERMS, DKG, ELI, RDF, bind_prefixes
-from graph.organisations import add_organisation, resolve_units
+from graph.organisations import add_organisation, add_registry_context, resolve_units
 from graph.provenance import DocContext, add_provenance
 from graph.quantities import add_deadline, add_target, iso_date
 
@@ -35,8 +35,11 @@ ROLES = (("lead", DKG.leadUnit), ("responsible", DKG.responsibleUnit))
 def build_graph(directives: Iterable[Directive], graph: Graph | None = None) -> Graph:
     """Return a graph holding every directive of ``directives`` (added to ``graph`` if given)."""
     graph = bind_prefixes(graph if graph is not None else Graph())
+    orgs: dict[str, Any] = {}
     for directive in directives:
-        add_directive(graph, directive)
+        _, used = _add_directive(graph, directive)
+        orgs.update((o.iri, o) for o in used)
+    add_registry_context(graph, orgs.values())
     return graph
 
 
@@ -53,9 +56,18 @@ def directive_id(directive: Directive) -> str:
 
 
 def add_directive(graph: Graph, directive: Directive) -> URIRef:
-    """Add the triples of ``directive`` to ``graph``; return the directive's IRI."""
+    """Add the triples of ``directive`` (and the registry's context of its units) to ``graph``;
+    return the directive's IRI."""
+    doc, used = _add_directive(graph, directive)
+    add_registry_context(graph, used)
+    return doc
+
+
+def _add_directive(graph: Graph, directive: Directive) -> tuple[URIRef, list[Any]]:
+    """Write one directive; return its IRI and the organisation records of its units."""
     ctx = DocContext(graph=graph, doc=doc_iri(directive_id(directive)), text=directive.text or "")
-    orgs = {name: add_organisation(graph, org, name) for name, org in resolve_units(directive).items()}
+    resolved = resolve_units(directive)
+    orgs = {name: add_organisation(graph, org, name) for name, org in resolved.items()}
     _add_metadata(ctx, directive, orgs)
     _add_sections(ctx, directive)
     task_for = _add_tasks(ctx, directive, orgs)
@@ -63,7 +75,7 @@ def add_directive(graph: Graph, directive: Directive) -> URIRef:
         add_target(ctx, target, n, task_for)
     for n, deadline in enumerate(directive.deadlines, start=1):
         add_deadline(ctx, deadline, n, task_for)
-    return ctx.doc
+    return ctx.doc, list(resolved.values())
 
 
 def _add_metadata(ctx: DocContext, directive: Directive, orgs: dict[str, URIRef]) -> None:

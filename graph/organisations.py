@@ -9,11 +9,14 @@ name becomes its own node ``id:unit/{name}``, type ``unknown``, ``dkg:verified f
 Triples per organisation (W3C ORG, REC 2014-01-16; SKOS): ``a org:Organization`` (plus
 ``org:FormalOrganization`` when verified); ``skos:prefLabel`` @zh and @en; ``skos:altLabel``
 for aliases and variant spellings; ``org:classification`` a concept of ``dkg:unitTypeScheme``;
-``dkg:level``; ``dkg:verified``; ``org:subOrganizationOf`` the place it belongs to.
+``dkg:level``; ``dkg:verified``; ``org:subOrganizationOf`` the place it belongs to. When the
+registry offers ``registry_triples(orgs)``, its places, unit-type scheme and reform events are
+added too (``add_registry_context``).
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,16 +56,27 @@ def fallback_organisation(name: str) -> FallbackOrganisation:
     return FallbackOrganisation(iri=str(unit_iri(name)), name_zh=name)
 
 
-def _registry_resolver() -> Any | None:
+def _registry_function(name: str) -> Any | None:
+    """``graph.units.<name>`` when the unit registry offers it, else None."""
     try:
-        from graph.units import resolve_directive_units  # noqa: PLC0415 (optional module)
+        units = importlib.import_module("graph.units")
     except ModuleNotFoundError as err:
         if err.name == "graph.units":
             return None
         raise
-    except ImportError:  # the module exists but does not offer the interface (yet)
-        return None
-    return resolve_directive_units
+    return getattr(units, name, None)
+
+
+def _registry_resolver() -> Any | None:
+    return _registry_function("resolve_directive_units")
+
+
+def add_registry_context(graph: Graph, orgs: Iterable[Any]) -> None:
+    """Add what the registry knows around ``orgs`` (``graph.units.registry_triples``): the unit-type
+    scheme, each place and its parents, reforms that replaced a unit. Nothing without a registry."""
+    registry_triples = _registry_function("registry_triples")
+    if registry_triples is not None and _registry_resolver() is not None:
+        graph += registry_triples([o for o in orgs if not isinstance(o, FallbackOrganisation)])
 
 
 def resolve_units(directive: Directive) -> dict[str, Any]:

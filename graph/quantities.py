@@ -50,6 +50,15 @@ def _decimal(value: object) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+def canonical_decimal(number: Decimal) -> str:
+    """The canonical ``xsd:decimal`` lexical form (XML Schema 1.0 §3.2.3.2): ``36000.0``, ``3.6``.
+
+    Turtle writes decimals with a point, so only the canonical form survives a round trip.
+    """
+    text = format(number.normalize(), "f")
+    return text if "." in text else f"{text}.0"
+
+
 def _quantity(ctx: DocContext, node: URIRef, value: object, unit_text: str) -> URIRef | None:
     """Write a ``qudt:QuantityValue`` at ``node``; None (nothing written) if ``value`` is no number."""
     number = _decimal(value)
@@ -57,7 +66,7 @@ def _quantity(ctx: DocContext, node: URIRef, value: object, unit_text: str) -> U
         return None
     g = ctx.graph
     g.add((node, RDF.type, QUDT.QuantityValue))
-    g.add((node, QUDT.numericValue, Literal(number, datatype=XSD.decimal)))
+    g.add((node, QUDT.numericValue, Literal(canonical_decimal(number), datatype=XSD.decimal)))
     g.add((node, DKG.unitText, Literal(unit_text)))
     qudt_unit = qudt_units().get(unit_text.strip())
     if qudt_unit is not None:

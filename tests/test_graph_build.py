@@ -134,7 +134,7 @@ def test_targets_carry_qudt_quantities(seed) -> None:
 
     area = target(1000, "平方米")  # 新建城市社区不低于1000平方米
     quantity = graph.value(area, DKG.quantity)
-    assert graph.value(quantity, QUDT.numericValue) == Literal("1000", datatype=rns.XSD.decimal)
+    assert graph.value(quantity, QUDT.numericValue) == Literal("1000.0", datatype=rns.XSD.decimal)
     assert graph.value(quantity, QUDT.unit) == UNIT.M2
     assert graph.value(area, DKG.comparator) == Literal(">=")
     assert graph.value(area, DKG.section) == Literal("二.(六)")
