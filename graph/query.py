@@ -24,6 +24,7 @@ import pandas as pd
 from pyparsing.exceptions import ParseException
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node
 
 from graph.namespaces import PREFIXES
@@ -67,7 +68,18 @@ def check_read_only(sparql: str) -> str:
     form = READ_FORMS.get(parsed.algebra.name)
     if form is None:
         raise QueryError(f"only SELECT, ASK, CONSTRUCT and DESCRIBE are allowed, not {parsed.algebra.name}")
+    if parsed.algebra.get("datasetClause") or _has_service(parsed.algebra):
+        raise QueryError("FROM and SERVICE are not allowed: queries run on the local graph only")
     return form
+
+
+def _has_service(node: Any) -> bool:
+    """True when the query algebra holds a SERVICE pattern anywhere (second line of defence)."""
+    if isinstance(node, CompValue):
+        return node.name == "ServiceGraphPattern" or any(_has_service(v) for v in node.values())
+    if isinstance(node, list | tuple):
+        return any(_has_service(v) for v in node)
+    return False
 
 
 def to_python(term: Node | None) -> Any:

@@ -126,3 +126,18 @@ def test_named_queries_are_files_and_names_are_checked() -> None:
 def test_bindings_accept_literals(graph) -> None:
     frame = run_query(graph, "SELECT ?t WHERE { ?t eli:number ?n ; a dkg:Task }", {"n": Literal("二.(五)")})
     assert len(frame) == 1
+
+
+@pytest.mark.parametrize("sparql", [
+    "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+    "SELECT * FROM <http://example.org/remote.ttl> WHERE { ?s ?p ?o }",
+])
+def test_parsed_query_is_checked_too(monkeypatch, sparql: str) -> None:
+    """Even if the keyword scan missed it, the parsed algebra refuses SERVICE and FROM."""
+    import re
+
+    import graph.query as query
+
+    monkeypatch.setattr(query, "_FORBIDDEN", re.compile(r"(?!x)x"))
+    with pytest.raises(QueryError, match="local graph only"):
+        check_read_only(sparql)
