@@ -117,8 +117,8 @@ def _parses(s: str, reg: Registry) -> Iterator[_Parse]:
         if text == place.name and rest.startswith(("委", "党委")):  # 威海市委组织部, 中共威海市委
             head = "党委" if rest.startswith("党委") else "委"
             yield _Parse(place, text, Prefix(head, "party_prefix", place.level, place.adj), rest[len(head):])
-        for prefix in reg.prefixes:
-            if rest.startswith(prefix.text):
+        for prefix in reg.prefixes:  # after a place, 国家/中央 belong to the core (安徽省国家安全厅)
+            if prefix.level != "national" and rest.startswith(prefix.text):
                 yield _Parse(place, text, prefix, rest[len(prefix.text):])
         yield _Parse(place, text, None, rest)
     for prefix in reg.prefixes:

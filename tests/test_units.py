@@ -11,6 +11,8 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import URIRef
 
 from extract.model import Directive, Metadata, Task
@@ -18,7 +20,7 @@ from graph.namespaces import DCTERMS, ORG, RDF, SKOS
 from graph.succession import load_succession
 from graph.unit_context import DocContext, doc_context
 from graph.unit_registry import LEVELS, load_registry
-from graph.units import registry_triples, resolve, resolve_directive_units
+from graph.units import organisation_for, registry_triples, resolve, resolve_directive_units
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -230,3 +232,34 @@ def test_resolution_is_fast() -> None:
     for directive in directives:
         resolve_directive_units(directive)
     assert time.perf_counter() - start < 0.5
+
+
+ROUNDTRIP_PLACES = {"national": "中国", "provincial": "安徽省", "municipal": "威海市", "county": "荣成市"}
+
+
+def test_every_registry_name_resolves_back_to_its_node() -> None:
+    """Each row's canonical name and aliases, at every level it exists, resolve to the same IRI."""
+    reg = load_registry()
+    checked = 0
+    for entry in reg.entries.values():
+        for level in LEVELS:
+            if not reg.forms(entry, level):
+                continue
+            where = reg.place(ROUNDTRIP_PLACES[level])
+            org = organisation_for(entry.id, level, where)
+            for name in [org.name_zh, *org.aliases]:
+                assert resolve(name, DocContext(where)).iri == org.iri, (entry.id, level, name)
+                checked += 1
+    assert checked > 1500
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="市省区县委局厅部办国家中央民政财政人社各有关部门单位、（）() 威海广州团妇联中心组", min_size=1,
+               max_size=14))
+def test_any_name_resolves_to_some_node(name: str) -> None:
+    """No written name breaks resolution: it is a node, verified or not, with a level and an IRI."""
+    if not name.strip(" ()（）、"):
+        return
+    org = resolve(name, place("威海市"))
+    assert org.iri.startswith("https://w3id.org/directive-kg/id/org/") and org.name_zh
+    assert org.level in LEVELS and org.type
