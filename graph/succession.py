@@ -6,10 +6,10 @@ renamings and mergers of the 2018 institutional reform — the national plan
 《广州市机构改革方案》) — plus later national changes (《党和国家机构改革方案》(2023)). Every row
 names its source; an ``evidence`` URL is given where one was checked.
 
-Rows sharing place, resulting body and date form one W3C ORG change event
+Rows sharing place, resulting body, date and kind form one W3C ORG change event
 (https://www.w3.org/TR/vocab-org/#org:ChangeEvent):
 
-    id:event/{place}/{resulting entry}-{date} a org:ChangeEvent ;
+    id:event/{place}/{resulting entry}-{date}-{kind} a org:ChangeEvent ;
         org:originalOrganization <before>… ; org:resultingOrganization <after> ;
         dcterms:date "2019-01"^^xsd:gYearMonth ; dcterms:source "《…》" ;
         dkg:changeKind "merge"|"transfer" ; rdfs:seeAlso <evidence> ; dcterms:description "…" .
@@ -94,7 +94,7 @@ def _org(entry: str, level: str, place_key: str) -> Organisation:
 
 def _event(graph: Graph, group: list[SuccessionRow]) -> tuple[URIRef, list[Organisation]]:
     first = group[0]
-    event = ID[f"event/{slug(first.place)}/{slug(first.resulting)}-{slug(first.date)}"]
+    event = ID[f"event/{slug(first.place)}/{slug(first.resulting)}-{slug(first.date)}-{slug(first.kind)}"]
     after = _org(first.resulting, first.level, first.place)
     befores = [_org(r.original, r.level, r.place) for r in group]
     graph.add((event, RDF.type, ORG.ChangeEvent))
@@ -102,10 +102,10 @@ def _event(graph: Graph, group: list[SuccessionRow]) -> tuple[URIRef, list[Organ
     graph.add((URIRef(after.iri), ORG.resultedFrom, event))
     graph.add((event, DCTERMS.date, _date(first.date)))
     graph.add((event, DCTERMS.source, Literal(first.source)))
+    graph.add((event, DKG.changeKind, Literal(first.kind)))
     for row, before in zip(group, befores, strict=True):
         graph.add((event, ORG.originalOrganization, URIRef(before.iri)))
         graph.add((URIRef(before.iri), ORG.changedBy, event))
-        graph.add((event, DKG.changeKind, Literal(row.kind)))
         graph.add((event, DCTERMS.identifier, Literal(row.id)))
         if row.evidence:
             graph.add((event, RDFS.seeAlso, URIRef(row.evidence)))
@@ -132,10 +132,10 @@ def succession_triples(orgs: Iterable[Organisation]) -> Succession:
     mentioned: dict[str, Organisation] = {}
     while todo:
         org = todo.pop()
-        groups: dict[tuple[str, str, str], list[SuccessionRow]] = {}
+        groups: dict[tuple[str, str, str, str], list[SuccessionRow]] = {}
         for row in rows_replacing(org):
-            key = (row.place, row.resulting, row.date)
-            groups[key] = [r for r in load_succession() if (r.place, r.resulting, r.date) == key]
+            key = (row.place, row.resulting, row.date, row.kind)
+            groups[key] = [r for r in load_succession() if (r.place, r.resulting, r.date, r.kind) == key]
         for group in groups.values():
             event, members = _event(graph, group)
             if event in seen_events:
