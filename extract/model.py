@@ -213,6 +213,7 @@ class Directive:
         tasks = []
         for t in data.get("tasks") or []:
             t = dict(t)
+            t.setdefault("kind", "task")  # gold files written before kinds were recorded
             t["mentions"] = [UnitMention(**m) for m in t.get("mentions") or []]
             tasks.append(Task(**{k: v for k, v in t.items() if k in Task.__dataclass_fields__}))
         return cls(
