@@ -53,7 +53,6 @@ class Intent:
     describe: str
     patterns: list[re.Pattern[str]]
     examples: list[str]
-    role: str | None = None
 
 
 @dataclass
@@ -70,7 +69,7 @@ class Plan:
 def intents() -> list[Intent]:
     """The supported intents, in matching order, from ``graph/data/questions.json``."""
     data = json.loads((files("graph") / "data" / "questions.json").read_text(encoding="utf-8"))
-    return [Intent(name=i["name"], query=i["query"], describe=i["describe"], role=i.get("role"),
+    return [Intent(name=i["name"], query=i["query"], describe=i["describe"],
                    patterns=[re.compile(p) for p in i["patterns"]], examples=list(i["examples"]))
             for i in data["intents"]]
 
@@ -117,8 +116,6 @@ def _plan(graph: Graph, intent: Intent, slots: dict[str, str]) -> Plan:
     elif "task" in slots:
         docs = resolve_documents(graph, slots.get("doc"))
         plan.bindings = [{"task": URIRef(t)} for t in resolve_tasks(graph, slots["task"], docs)]
-        if intent.role:
-            plan.bindings = [{**b, "role": Literal(intent.role)} for b in plan.bindings]
     elif "year" in slots:
         plan.bindings = [{"until": Literal(int(slots["year"]), datatype=XSD.integer)}]
     elif "cited" in slots:

@@ -13,7 +13,7 @@ from graph.ask import ask, match, normalise, suggestions
 from graph.ask_slots import marker_value
 from graph.build import build_graph
 from graph.query import run_query
-from graph.store import save_graph
+from graph.store import open_graph, save_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "weihai-2018-39"
@@ -33,14 +33,15 @@ def gold_partners(unit: str) -> Counter:
 
 @pytest.fixture(scope="module")
 def seed_graph(seed_directive):
-    return build_graph([seed_directive])
+    return build_graph([seed_directive], open_graph("oxigraph"))
 
 
 @pytest.fixture(scope="module")
 def two_cities(seed_directive):
     from extract.pipeline import extract_path
 
-    return build_graph([seed_directive, extract_path(ROOT / "corpus" / "guangzhou-2012-20.txt")])
+    return build_graph([seed_directive, extract_path(ROOT / "corpus" / "guangzhou-2012-20.txt")],
+                       open_graph("oxigraph"))
 
 
 @pytest.fixture(scope="module")
