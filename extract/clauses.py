@@ -88,6 +88,12 @@ def parse_label_clause(view: str, start: int, end: int) -> Clause | None:
         seg_end = labels[k + 1].start() if k + 1 < len(labels) else stop
         seg_end = min([o for o in other_keys if match.end() <= o < seg_end] or [seg_end])  # 完成时限：…
         role = lex.label_role[match.group("label")]
+        verbs = parse_verb_clause(view, match.end(), seg_end) if role == "responsible" else None
+        if verbs is not None and "lead" in verbs.roles:  # 责任单位：X牵头，Y配合 — the verbs decide
+            for r, spans in verbs.roles.items():
+                clause.add(r, spans)
+            clause.explicit_lead = True
+            continue
         spans = [s for s in split_units(view, match.end(), seg_end) if not _is_date_or_note(view[s[0]:s[1]])]
         add_with_lead_marks(view, clause, role, spans)
     return clause

@@ -29,6 +29,7 @@ class Lexicon:
         lead_cores: role-phrase cores that make a grammar-built phrase a lead (牵头).
         other_key_re: any ``key:`` inside a clause (完成时限：…) that ends a unit list.
         bare_level_re: a quantified level with no body word (各市, 各区) that heads a collective.
+        level_tails: bare level words that keep such a collective open (各省、自治区、直辖市人民政府).
     """
 
     label_role: dict[str, str]
@@ -51,6 +52,7 @@ class Lexicon:
     lead_cores: tuple[str, ...]
     other_key_re: re.Pattern
     bare_level_re: re.Pattern
+    level_tails: frozenset[str]
 
 
 def _alternation(words) -> str:
@@ -102,4 +104,5 @@ def lexicon() -> Lexicon:
         lead_cores=tuple(roles["verb_grammar"]["lead_cores"]),
         other_key_re=re.compile(roles["other_keys_re"]),
         bare_level_re=re.compile(roles["bare_level_re"]),
+        level_tails=frozenset(roles["level_tails"]),
     )

@@ -159,12 +159,65 @@ def _may_be_header(line: str) -> bool:
     return ("\t" in line or "|" in line or "  " in line) and any(w in line for w in _words()["unit_words"])
 
 
+_GROUP_MARKER = re.compile(r"^\s*(?:(?P<cn>[一二三四五六七八九十]+)、|\((?P<pcn>[一二三四五六七八九十]+)\))")
+
+
+def _group_prefix(text: str, prefix: list[str]) -> list[str]:
+    """The numbering prefix a group row (一、规划引领 / （一）…) sets for the rows below it."""
+    m = _GROUP_MARKER.match(text)
+    if m is None:
+        return prefix
+    if m.group("cn"):
+        return [m.group("cn")]
+    head = prefix[:1] if prefix and not prefix[0].startswith("(") else []
+    return head + [f"({m.group('pcn')})"]
+
+
+def _is_group_line(view: str, line: Span, following: Span | None) -> bool:
+    """A one-cell line inside a table is a group heading when a row of cells follows it."""
+    text = view[line[0]:line[1]].strip()
+    return (following is not None and len(text) <= 40 and "。" not in text
+            and len(_cells(view, *following)) >= 2)
+
+
+def _read_rows(view: str, lines: list[Span], j: int, roles: list[str | None], table: Table) -> int:
+    """Read the rows of ``table`` from line ``j``; returns the index of the first line after it."""
+    previous: list[Span] = []
+    prefix: list[str] = []
+    while j < len(lines):
+        cells = _cells(view, *lines[j])
+        if len(cells) < 2:
+            if not _is_group_line(view, lines[j], lines[j + 1] if j + 1 < len(lines) else None):
+                break
+            prefix = _group_prefix(view[lines[j][0]:lines[j][1]], prefix)
+            table.end, j = lines[j][1], j + 1
+            continue
+        explicit_first = view[lines[j][0]] in "\t|"
+        if len(cells) < len(roles) and previous and not explicit_first:
+            cells = previous[: len(roles) - len(cells)] + cells  # merged cells continue
+        cells = (cells + [(lines[j][1], lines[j][1])] * len(roles))[: len(roles)]
+        if _is_category_row(view, cells):
+            prefix = _group_prefix(view[cells[0][0]:cells[0][1]], prefix)
+        row = _row(view, cells, roles, len(table.rows) + 1)
+        if row is not None and table.rows and "number" in roles:
+            k = roles.index("number")
+            if cells[k][0] == cells[k][1]:
+                row.number = table.rows[-1].number  # a merged 序号 cell: the same task goes on
+        if row is not None:
+            if prefix and not row.number.startswith(".".join(prefix) + "."):
+                row.number = ".".join(prefix + [row.number])
+            table.rows.append(row)
+        previous, table.end = cells, lines[j][1]
+        j += 1
+    return j
+
+
 def find_tables(view: str) -> list[Table]:
     """Find every task-division table in ``view``.
 
     Returns:
-        Tables with their rows; spans index ``view``. A table ends at the first line that has
-        a single cell after at least one row (a paragraph of body text).
+        Tables with their rows; spans index ``view``. A table ends at the first one-cell line
+        that is not a group heading (一、规划引领 followed by more rows).
     """
     tables: list[Table] = []
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", view)]
@@ -176,30 +229,12 @@ def find_tables(view: str) -> list[Table]:
             i += 1
             continue
         table = Table(lines[i][0], lines[i][1])
-        previous: list[Span] = []
         j = i + 1
         if j < len(lines) and _may_be_header(view[lines[j][0]:lines[j][1]]):
             second = _header(view, *lines[j])
             if second is not None and len(second) == len(roles):  # 责任单位 spanning 牵头单位 | 配合单位
                 roles = [b or a for a, b in zip(roles, second, strict=True)]
                 j += 1
-        while j < len(lines):
-            cells = _cells(view, *lines[j])
-            if len(cells) < 2:
-                break
-            explicit_first = view[lines[j][0]] in "\t|"
-            if len(cells) < len(roles) and previous and not explicit_first:
-                cells = previous[: len(roles) - len(cells)] + cells  # merged cells continue
-            cells = (cells + [(lines[j][1], lines[j][1])] * len(roles))[: len(roles)]
-            row = _row(view, cells, roles, len(table.rows) + 1)
-            if row is not None and table.rows and "number" in roles:
-                k = roles.index("number")
-                if cells[k][0] == cells[k][1]:
-                    row.number = table.rows[-1].number  # a merged 序号 cell: the same task goes on
-            if row is not None:
-                table.rows.append(row)
-            previous, table.end = cells, lines[j][1]
-            j += 1
+        i = _read_rows(view, lines, j, roles, table)
         tables.append(table)
-        i = j
     return tables

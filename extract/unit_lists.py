@@ -111,14 +111,21 @@ def split_units(view: str, start: int, end: int) -> list[Span]:
             if e > s:
                 spans.append((s, e))
     merged: list[Span] = []
+    open_collective = False  # the last entry is 各省 / 各省、自治区 …: a collective still without a body
     for s, e in spans:
         name = view[s:e]
         previous = view[merged[-1][0]:merged[-1][1]] if merged else ""
         if merged and (_is_generic_tail(name, lex) and _is_collective_head(previous, lex)
-                       or lex.bare_level_re.match(previous) and not name.startswith("各")):
+                       or open_collective and not name.startswith(_INDEPENDENT_HEADS)):
             merged[-1] = (merged[-1][0], e)  # 市直相关部门、单位 / 各市、县人民政府 is one collective
+            open_collective = open_collective and name in lex.level_tails
             continue
         if name in lex.drop_pieces:
             continue
         merged.append((s, e))
+        open_collective = bool(lex.bare_level_re.match(name))
     return merged
+
+
+# A piece that starts like this names a unit of its own, never the tail of a collective.
+_INDEPENDENT_HEADS = ("各", "市", "省", "国家", "国务院", "中共", "中央", "团")

@@ -250,3 +250,22 @@ def test_two_row_table_header_and_attachment_after_safeguards():
     got = [(t.number, t.kind, t.lead_units, t.responsible_units) for t in d.tasks]
     assert got == [("一.(一)", "task", ["市民政局"], []), ("二", "safeguard", [], []),
                    ("1", "task", ["区住房城乡建设局"], ["各街道办事处"])]
+
+
+def test_group_heading_rows_inside_a_text_table():
+    text = ("序号\t工作任务\t牵头单位\t责任单位\t完成时限\n一、规划引领\n"
+            "1\t编制专项规划\t省生态环境厅\t省住房城乡建设厅、省农业农村厅\t2021年12月底前\n"
+            "二、设施建设\n（一）污水处理\n2\t建立项目库\t省水利厅\t省财政厅\t2022年底前\n"
+            "三、保障措施\n各地要加强领导，确保各项任务落实到位。\n")
+    assert rows(text) == [("一.1", ["省生态环境厅"], ["省住房城乡建设厅", "省农业农村厅"]),
+                          ("二.(一).2", ["省水利厅"], ["省财政厅"])]
+
+
+def test_collective_of_provinces_and_their_governments_stays_whole():
+    text = "一、任务\n（一）甲。（民政部牵头，各省、自治区、直辖市人民政府负责）\n"
+    assert rows(text) == [("一.(一)", ["民政部"], ["各省、自治区、直辖市人民政府"])]
+
+
+def test_verbs_inside_a_responsible_label_decide_the_roles():
+    text = "一、任务\n（一）甲项。内容。（责任单位：市外经贸局牵头，市发展改革委、市科技局配合）\n"
+    assert rows(text) == [("一.(一)", ["市外经贸局"], ["市发展改革委", "市科技局"])]
