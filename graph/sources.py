@@ -10,6 +10,7 @@ Offsets are Unicode code points, like Python string indices.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -102,3 +103,11 @@ def task_source(graph: Graph, task: str) -> TaskSource | None:
         lo, hi = max(lo, t_start), min(hi, t_end)
         clause = (lo - t_start, hi - t_start)
     return TaskSource(document=document, text=text[t_start:t_end], start=t_start, clause=clause)
+
+
+def highlight_html(text: str, span: tuple[int, int] | None) -> str:
+    """``text`` HTML-escaped, with ``span`` (relative offsets) wrapped in ``<mark>``; no other markup."""
+    if span is None or not (0 <= span[0] <= span[1] <= len(text)):
+        return html.escape(text)
+    lo, hi = span
+    return f"{html.escape(text[:lo])}<mark>{html.escape(text[lo:hi])}</mark>{html.escape(text[hi:])}"

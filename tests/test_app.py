@@ -1,0 +1,124 @@
+"""The Streamlit explorer driven by ``streamlit.testing.v1.AppTest`` over the seed graph."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from graph.build import build_graph
+from graph.sources import highlight_html
+from graph.store import save_graph
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = json.loads((ROOT / "tests" / "fixtures" / "weihai-2018-39.json").read_text(encoding="utf-8"))
+CIVIL_LEADS = [t["number"] for t in GOLD["tasks"] if "市民政局" in t["lead_units"]]
+CIVIL_RESPONSIBLE = [t["number"] for t in GOLD["tasks"] if "市民政局" in t["responsible_units"]]
+
+
+@pytest.fixture(scope="module")
+def seed_file(seed_directive, tmp_path_factory):
+    return save_graph(build_graph([seed_directive]), tmp_path_factory.mktemp("app") / "seed.ttl")
+
+
+@pytest.fixture
+def app(seed_file, monkeypatch):
+    monkeypatch.setenv("DKG_GRAPH", str(seed_file))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    assert not at.exception
+    return at
+
+
+def view(at: AppTest, name: str) -> AppTest:
+    at.sidebar.radio(key="view").set_value(name).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize("query", ["市民政局", "civil affairs bureau", "民政局"])
+def test_unit_view_lists_the_tasks_the_unit_leads(app, query):
+    at = view(app, "Units")
+    at.text_input(key="unit_query").set_value(query).run()
+    assert not at.exception
+    assert [h.value for h in at.subheader] == [f"Leads {len(CIVIL_LEADS)} tasks",
+                                             f"Responsible for {len(CIVIL_RESPONSIBLE)} tasks"]
+    leads, responsible = at.dataframe[0].value, at.dataframe[1].value
+    assert leads["number"].tolist() == CIVIL_LEADS == ["二.(二)", "二.(三)", "二.(四)", "二.(六)", "二.(七)",
+                                                       "二.(八)", "二.(九)"]
+    assert responsible["number"].tolist() == CIVIL_RESPONSIBLE
+    assert at.selectbox(key="unit_pick").options[0] == "市民政局 — Weihai Municipal Civil Affairs Bureau (威海市)"
+
+
+def test_overview_shows_metadata_and_counts(app):
+    docs = app.dataframe[0].value
+    row = docs.iloc[0]
+    assert (row["document"], row["doc_number"], row["issued"], row["tasks"], row["safeguards"]) == (
+        "weihai-2018-39", GOLD["doc_number"], GOLD["date"], 16, 4)
+    assert [m.value for m in app.metric][:2] == ["1", "16"]
+
+
+def test_task_view_shows_source_with_clause_highlighted(app):
+    at = view(app, "Tasks")
+    table = at.dataframe[0].value
+    assert table["number"].tolist() == [t["number"] for t in GOLD["tasks"]]
+    assert table.set_index("number").loc["二.(六)", "leads"].split("、") == ["市住房城乡建设局", "市民政局"]
+    at.selectbox(key="task_pick").set_value(5).run()
+    source = next(m.value for m in at.markdown if "<mark>" in m.value)
+    clause = re.search(r"<mark>(.*?)</mark>", source, re.DOTALL).group(1)
+    assert "牵头单位：市住房城乡建设局、市民政局" in clause and "市行政审批服务局" in clause
+    assert source.count("<") == source.count("<mark>") + source.count("</mark>") + 2  # only our div and mark
+
+
+def test_highlight_escapes_document_text():
+    assert highlight_html("<b>x</b> 牵头单位", (9, 13)) == "&lt;b&gt;x&lt;/b&gt; <mark>牵头单位</mark>"
+    assert highlight_html("a<script>", None) == "a&lt;script&gt;"
+
+
+def test_targets_and_deadline_timeline(app):
+    at = view(app, "Targets & deadlines")
+    targets, deadlines = at.dataframe[0].value, at.dataframe[1].value
+    floors = targets[(targets["number"] == "二.(五)") & (targets["measure"] == "元")]["value"].tolist()
+    assert sorted(floors) == [36000, 60000, 200000]
+    assert sorted(deadlines["year"].dropna().astype(int).tolist()) == [2019, 2020, 2020, 2030]
+    assert len(at.get("vega_lite_chart")) == 1
+    at.multiselect[1].set_value([">="]).run()
+    assert set(at.dataframe[0].value["comparator"]) == {">="}
+
+
+def test_ask_box(app):
+    at = view(app, "Ask")
+    at.text_input(key="question").set_value("市民政局牵头哪些任务").run()
+    assert not at.exception
+    assert at.dataframe[0].value["number"].tolist() == CIVIL_LEADS
+    assert any("SELECT" in c.value for c in at.code)
+    at.text_input(key="question").set_value("what's the weather").run()
+    assert "not one of the supported kinds" in at.warning[0].value
+
+
+def test_sparql_box_is_read_only(app):
+    at = view(app, "SPARQL")
+    at.text_area[0].set_value("DELETE WHERE { ?s ?p ?o }")
+    at.button(key="sparql_run").click().run()
+    assert "DELETE is not allowed" in at.error[0].value
+    at.text_area[0].set_value("SELECT (COUNT(?t) AS ?n) WHERE { ?t a dkg:Task }")
+    at.button(key="sparql_run").click().run()
+    assert at.dataframe[0].value["n"].tolist() == [16]
+
+
+def test_network_view_is_offline(app):
+    at = view(app, "Network")
+    top = at.dataframe[0].value.iloc[0]
+    assert (top["label"], top["degree"]) == ("市民政局", 11)
+    page = at.get("iframe")[0].proto.srcdoc
+    assert "new vis.Network" in page and not re.search(r"(?:src|href)=\"(?:https?:)?//", page)
+
+
+def test_downloads(app):
+    at = view(app, "Downloads")
+    labels = sorted(b.proto.label for b in at.get("download_button"))
+    assert labels == sorted(["responsibility-matrix-zh.csv", "responsibility-matrix-zh.xlsx",
+                             "responsibility-matrix-zh.md", "responsibility-matrix-zh.html", "graph.ttl",
+                             "graph.jsonld", "graph.nt", "task-unit-network.graphml", "task-unit-network.gexf"])
