@@ -173,11 +173,16 @@ def _group_prefix(text: str, prefix: list[str]) -> list[str]:
     return head + [f"({m.group('pcn')})"]
 
 
-def _is_group_line(view: str, line: Span, following: Span | None) -> bool:
-    """A one-cell line inside a table is a group heading when a row of cells follows it."""
-    text = view[line[0]:line[1]].strip()
-    return (following is not None and len(text) <= 40 and "。" not in text
-            and len(_cells(view, *following)) >= 2)
+def _is_group_line(view: str, lines: list[Span], j: int) -> bool:
+    """A one-cell line inside a table is a group heading when a row of cells follows it
+    (directly or after further group headings, as in 二、设施建设 / （一）污水处理)."""
+    for k in range(j, min(j + 3, len(lines))):
+        text = view[lines[k][0]:lines[k][1]].strip()
+        if len(_cells(view, *lines[k])) >= 2:
+            return k > j
+        if len(text) > 40 or "。" in text:
+            return False
+    return False
 
 
 def _read_rows(view: str, lines: list[Span], j: int, roles: list[str | None], table: Table) -> int:
@@ -187,7 +192,7 @@ def _read_rows(view: str, lines: list[Span], j: int, roles: list[str | None], ta
     while j < len(lines):
         cells = _cells(view, *lines[j])
         if len(cells) < 2:
-            if not _is_group_line(view, lines[j], lines[j + 1] if j + 1 < len(lines) else None):
+            if not _is_group_line(view, lines, j):
                 break
             prefix = _group_prefix(view[lines[j][0]:lines[j][1]], prefix)
             table.end, j = lines[j][1], j + 1
