@@ -179,8 +179,13 @@ def _is_title(s: str) -> bool:
     return bool(rules["title_full"].match(s) or rules["title_short"].match(s))
 
 
+# A web portal's info box labels the title (名称：… / 标题：…); the label is not part of it.
+_FIELD_LABEL = re.compile(r"^\s*(?:文件名称|名称|标题|题名|文件标题)\s*[:：]\s*")
+
+
 def _normalise_title(title: str) -> str:
     """Whitespace removed, except one space between joint issuers before ``关于``."""
+    title = _FIELD_LABEL.sub("", title)
     m = patterns()["joiner"].search(title)
     if not m:
         return _squeeze(title)

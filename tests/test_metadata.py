@@ -130,3 +130,10 @@ def test_repeated_cite_is_listed_once_with_its_number() -> None:
 ])
 def test_parse_date(written: str, iso: str | None) -> None:
     assert parse_date(written) == iso
+
+
+def test_portal_info_box_label_is_not_part_of_the_title():
+    from extract.metadata import extract_metadata
+
+    text = "名称：某省人民政府办公厅关于加强某项工作的通知\n某政办发〔2022〕3号\n各市人民政府：\n"
+    assert extract_metadata(text).title == "某省人民政府办公厅关于加强某项工作的通知"
