@@ -1,0 +1,156 @@
+"""Tasks from a document's numbered items, responsibility clauses and tables.
+
+``TaskBuilder`` turns the items of ``extract.structure`` and the clauses of ``extract.clauses``
+(or ``extract.prose``) and the rows of ``extract.task_tables`` into ``Task`` records whose names
+are written as in the original text and whose spans point into it. FORMAT.md's rules are applied
+here: an item with several clauses gives one task per clause, and the first-listed convention
+(列第一位者为牵头单位，下同) makes the first unit of every later clause lead.
+"""
+
+from __future__ import annotations
+
+from extract.clauses import Clause, find_clauses
+from extract.lexicon import lexicon
+from extract.model import Section, Task, UnitMention
+from extract.normalize import NormText
+from extract.prose import find_prose_assignments
+from extract.structure import Item
+from extract.task_tables import Table
+
+
+def _name(text: str, nt: NormText, start: int, end: int) -> str:
+    """The unit or title as written: original characters of a view span, whitespace removed."""
+    if end <= start:
+        return ""
+    first, last = nt.offsets[start], nt.offsets[end - 1]
+    if last - first == end - 1 - start:  # contiguous in the original: slice it
+        chunk = text[first:last + 1]
+    else:
+        chunk = "".join(text[nt.offsets[i]] for i in range(start, end))
+    return "".join(chunk.split())
+
+
+def _first_sentence(view: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and view[start] in " \t\n":
+        start += 1
+    stop = start
+    while stop < end and view[stop] not in "。;:\n(":
+        stop += 1
+    if stop - start > 60:
+        comma = view.find(",", start, stop)
+        stop = comma if comma > 0 else start + 60
+    return start, stop
+
+
+def _standalone_heading(view: str, item: Item) -> bool:
+    """An item whose heading stands on its own line (一、支持…建设) with paragraphs below it."""
+    end = item.title_span[1]
+    return end < len(view) and view[end] == "\n"
+
+
+class TaskBuilder:
+    """Turns the items, clauses and table rows of one document into Task records.
+
+    Args:
+        text: the original text; nt: its matching view (``extract.normalize``).
+    """
+
+    def __init__(self, text: str, nt: NormText) -> None:
+        self.text, self.nt, self.view = text, nt, nt.text
+        match = lexicon().first_listed_re.search(self.view)
+        self.rule_at = match.start() if match else None
+        self.table_spans: list[tuple[int, int]] = []
+        # Prose assignments (X负责…) are read only in documents that write no clauses at all
+        # (regulations, 办法, 细则): elsewhere such sentences are not assignments.
+        self.prose = False
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """A view span as a span of the original text."""
+        return self.nt.to_original(start, end)
+
+    def task(self, item: Item, title_span: tuple[int, int], covered: tuple[int, int],
+             clause: Clause | None) -> Task:
+        start, end = self.span(*covered)
+        t_start, t_end = self.span(*title_span)
+        task = Task(number=item.number, kind=item.kind, title=_name(self.text, self.nt, *title_span),
+                    char_start=start, char_end=end, title_start=t_start, title_end=t_end)
+        if clause is not None:
+            self.fill(task, clause)
+        return task
+
+    def fill(self, task: Task, clause: Clause) -> None:
+        """Write the clause's units into ``task`` (names as written, mentions with spans)."""
+        task.clause_start, task.clause_end = self.span(clause.start, clause.end)
+        task.clause = self.text[task.clause_start:task.clause_end]
+        roles = {role: list(spans) for role, spans in clause.roles.items()}
+        if (self.rule_at is not None and self.rule_at <= clause.end and not clause.explicit_lead
+                and roles.get("responsible")):
+            roles["lead"] = [roles["responsible"].pop(0)]  # 列第一位者为牵头单位，下同
+        for role, target in (("lead", task.lead_units), ("responsible", task.responsible_units),
+                             ("internal_lead", task.internal_lead),
+                             ("internal_responsible", task.internal_responsible)):
+            for s, e in roles.get(role, []):
+                name = _name(self.text, self.nt, s, e)
+                if name in target:
+                    continue
+                target.append(name)
+                if role in ("lead", "responsible"):
+                    task.mentions.append(UnitMention(name, role, *self.span(s, e)))
+
+    def tasks_of(self, item: Item) -> list[Task]:
+        """The tasks of one item: one per clause, or one without units for a leaf task item."""
+        clauses = find_clauses(self.view, item.body_start, item.own_end, bare_units=self.rule_at is not None)
+        if not clauses and self.prose and not item.children:
+            clauses = _merge(find_prose_assignments(self.view, item.body_start, item.own_end))
+        if not clauses:
+            holds_table = any(item.body_start <= a < item.own_end for a, _ in self.table_spans)
+            if item.children or item.kind == "general" or holds_table:
+                return []
+            return [self.task(item, item.title_span, (item.start, item.end), None)]
+        out, covered_start = [], item.start
+        if clauses[0].start < item.title_span[1]:  # （一）优化审批（发改委牵头）: the clause is not title
+            item.title_span = (item.title_span[0], max(item.title_span[0], clauses[0].start))
+        standalone = _standalone_heading(self.view, item) and len(clauses) > 1
+        for k, clause in enumerate(clauses):
+            if k == 0 and not standalone:
+                title = item.title_span
+            else:
+                title = _first_sentence(self.view, item.title_span[1] if k == 0 else covered_start, clause.start)
+            out.append(self.task(item, title, (covered_start, clause.end), clause))
+            covered_start = clause.end
+        return out
+
+    def tasks_of_table(self, table: Table) -> list[Task]:
+        """One task per table row: a task-division table lists tasks, whatever section holds it."""
+        kind = "task"  # a task-division table lists tasks, even when it follows 保障措施
+        out = []
+        for row in table.rows:
+            start, end = self.span(row.clause.start, row.clause.end)
+            t_start, t_end = self.span(*row.title)
+            task = Task(number=row.number, kind=kind, title=_name(self.text, self.nt, *row.title),
+                        char_start=start, char_end=end, title_start=t_start, title_end=t_end)
+            self.fill(task, row.clause)
+            if row.deadline:
+                task.deadline = _name(self.text, self.nt, *row.deadline)
+            out.append(task)
+        return out
+
+
+def _merge(clauses: list[Clause]) -> list[Clause]:
+    """One clause holding every prose assignment of an item (an article is one task)."""
+    if not clauses:
+        return []
+    merged = Clause(clauses[0].start, clauses[-1].end)
+    for clause in clauses:
+        for role, spans in clause.roles.items():
+            merged.add(role, spans)
+        merged.explicit_lead |= clause.explicit_lead
+    return [merged]
+
+
+def section_of(builder: TaskBuilder, item: Item) -> Section:
+    """The Section record of a numbered item (spans into the original text)."""
+    start, end = builder.span(item.start, item.end)
+    return Section(number=item.number, marker=builder.view[item.start:item.body_start], title=_name(
+        builder.text, builder.nt, *item.title_span), kind=item.kind, char_start=start, char_end=end,
+        parent=item.parent.number if item.parent else None)
