@@ -206,3 +206,11 @@ def test_cli_text_and_unknown(graph_file, capsys):
     assert "市住房城乡建设局" in out and "市民政局" in out and "SELECT" in out and "↳" in out
     assert dkg(["ask", "tell me a joke", "--graph", str(graph_file)]) == 1
     assert "not one of the supported kinds" in capsys.readouterr().out
+
+
+def test_user_text_is_bound_not_pasted(seed_graph):
+    evil = 'x" } } DELETE WHERE { ?s ?p ?o } #'
+    result = answer(seed_graph, f"which documents cite {evil}")
+    assert result["answer"] == [] and result["bindings"] == [{"cited": evil}]
+    assert evil not in result["sparql"]
+    assert len(answer(seed_graph, "which tasks have no lead unit?")["answer"]) == len(WITHOUT_LEAD)
