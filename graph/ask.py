@@ -70,7 +70,7 @@ def intents() -> list[Intent]:
     """The supported intents, in matching order, from ``graph/data/questions.json``."""
     data = json.loads((files("graph") / "data" / "questions.json").read_text(encoding="utf-8"))
     return [Intent(name=i["name"], query=i["query"], describe=i["describe"],
-                   patterns=[re.compile(p) for p in i["patterns"]], examples=list(i["examples"]))
+                   patterns=[re.compile(p, re.IGNORECASE) for p in i["patterns"]], examples=list(i["examples"]))
             for i in data["intents"]]
 
 
@@ -80,8 +80,9 @@ def supported_questions() -> list[str]:
 
 
 def normalise(question: str) -> str:
-    """Lower-case, full-width punctuation as ASCII, single spaces, no trailing ``?``/``.``/``。``."""
-    text = question.translate(_FULL_WIDTH).strip().lower()
+    """Full-width punctuation as ASCII, single spaces, no trailing ``?``/``.``/``。`` (case is kept:
+    patterns match case-insensitively, and captured names keep the user's spelling)."""
+    text = question.translate(_FULL_WIDTH).strip()
     text = re.sub(r"\s+", " ", text)
     return re.sub(r"[\s?.!。]+$", "", text).strip()
 
@@ -102,7 +103,8 @@ def match(question: str) -> list[tuple[Intent, dict[str, str]]]:
 def suggestions(question: str, limit: int = 3) -> list[str]:
     """The supported example questions closest to ``question`` (rapidfuzz WRatio), best first."""
     pool = supported_questions()
-    best = process.extract(normalise(question), [normalise(q) for q in pool], scorer=fuzz.WRatio, limit=limit)
+    best = process.extract(normalise(question).lower(), [normalise(q).lower() for q in pool], scorer=fuzz.WRatio,
+                           limit=limit)
     return [pool[index] for _, _, index in best]
 
 

@@ -93,6 +93,7 @@ def test_task_lists(seed_graph, question, intent, expected):
     ("who leads task 6 of weihai-2018-39", "lead", "二.(六)"),
     ("第六项任务由谁牵头", "lead", "二.(六)"),
     ("weihai-2018-39第六项任务由谁牵头", "lead", "二.(六)"),
+    ("威发〔2018〕39号第六项任务由谁牵头", "lead", "二.(六)"),
     ("who leads task 二.(十一)?", "lead", "二.(十一)"),
     ("which units are responsible for task 3 of weihai-2018-39?", None, "二.(三)"),
     ("第三项任务由哪些单位负责", None, "二.(三)"),
@@ -178,7 +179,7 @@ def test_unanswerable_questions_get_suggestions(seed_graph, question, message):
 
 
 def test_matching_helpers():
-    assert normalise("  Which tasks does X lead？ ") == "which tasks does x lead"
+    assert normalise("  Which tasks does  X lead？ ") == "Which tasks does X lead"
     assert [i.name for i, _ in match("市民政局牵头哪些任务")][0] == "unit_leads"
     assert match("第十二项任务由谁牵头")[0][1] == {"task": "十二"}
     assert marker_value("(十一)") == 11 and marker_value("12") == 12 and marker_value("A") is None
