@@ -8,7 +8,7 @@ operation — are refused wherever they appear outside strings, IRIs and comment
 are passed as ``initBindings`` (never pasted into the text). Every prefix of
 ``graph.namespaces.PREFIXES`` is predeclared.
 
-Named queries are ``.rq`` files in ``graph/queries/``: ``load_query("tasks_led_by")``.
+Named queries are ``.rq`` files in ``graph/queries/``: ``load_query("unit_leads")``.
 """
 
 from __future__ import annotations

@@ -50,7 +50,7 @@ def test_tasks_led_by_the_civil_affairs_bureau(seed) -> None:
     _, graph = seed
     units = units_named(graph, "市民政局")
     assert len(units) == 1
-    frame = run_named(graph, "tasks_led_by", unit=units[0])
+    frame = run_named(graph, "unit_leads", unit=units[0])
     assert list(frame["number"]) == CIVIL_AFFAIRS_LEADS
     assert set(frame["document"]) == {"weihai-2018-39"}
     assert frame["title"].iloc[0] == "强化政府主导责任"
@@ -204,7 +204,7 @@ def test_registry_organisations_become_org_nodes(monkeypatch) -> None:
     assert graph.value(node, ORG.classification) == URIRef(f"{DKG}unitType/bureau")
     place = graph.value(node, ORG.subOrganizationOf)
     assert graph.value(place, SKOS.prefLabel) == Literal("威海市", lang="zh")
-    frame = run_named(graph, "tasks_led_by", unit=node)
+    frame = run_named(graph, "unit_leads", unit=node)
     assert list(frame["number"]) == CIVIL_AFFAIRS_LEADS
     assert validate_graph(graph).conforms
 
@@ -214,5 +214,5 @@ def test_oxigraph_store_gives_the_same_answers() -> None:
     memory = build_graph([gold_directive()])
     assert len(graph) == len(memory)
     unit = units_named(graph, "市民政局")[0]
-    assert list(run_named(graph, "tasks_led_by", unit=unit)["number"]) == CIVIL_AFFAIRS_LEADS
+    assert list(run_named(graph, "unit_leads", unit=unit)["number"]) == CIVIL_AFFAIRS_LEADS
     assert sorted(run_named(graph, "targets_lower_bound", qudt_unit=CUR.CNY)["minimum"]) == FUNDING_FLOORS

@@ -64,7 +64,7 @@ def test_guard_rejects_broken_syntax() -> None:
 
 def test_tasks_led_by_binds_the_unit(graph) -> None:
     unit = units_named(graph, "市民政局")[0]
-    frame = run_named(graph, "tasks_led_by", unit=unit)
+    frame = run_named(graph, "unit_leads", unit=unit)
     assert list(frame.columns[:3]) == ["document", "number", "title"]
     assert list(frame["number"]) == CIVIL_AFFAIRS_LEADS
     assert list(frame["document"]) == ["weihai-2018-39"] * 7
@@ -72,7 +72,7 @@ def test_tasks_led_by_binds_the_unit(graph) -> None:
 
 def test_tasks_responsible_for(graph) -> None:
     unit = units_named(graph, "市民政局")[0]
-    frame = run_named(graph, "tasks_responsible_for", unit=unit)
+    frame = run_named(graph, "unit_responsible", unit=unit)
     # gold: 市民政局 is a responsible (not lead) unit of these four items
     assert list(frame["number"]) == ["二.(五)", "二.(十)", "二.(十一)", "二.(十二)"]
 
@@ -116,9 +116,9 @@ def test_every_basic_query_runs(graph) -> None:
 
 
 def test_named_queries_are_files_and_names_are_checked() -> None:
-    assert {"tasks", "tasks_led_by", "targets_lower_bound", "units_named"} <= set(available_queries())
-    assert "?unit" in load_query("tasks_led_by")
-    for bad in ("../pyproject", "tasks_led_by.rq", "no_such_query"):
+    assert {"tasks", "unit_leads", "targets_lower_bound", "units_named"} <= set(available_queries())
+    assert "?unit" in load_query("unit_leads")
+    for bad in ("../pyproject", "unit_leads.rq", "no_such_query"):
         with pytest.raises(QueryError):
             load_query(bad)
 
