@@ -78,7 +78,7 @@ def parse_label_clause(view: str, start: int, end: int) -> Clause | None:
     """
     lex = lexicon()
     stop, rule = _mask_convention(view, start, end, lex)
-    labels = list(lex.label_re.finditer(view, start, stop))
+    labels = _labels_in(view, start, stop, lex)
     if not labels:
         return None
     clause = Clause(start, end, first_listed_rule=rule)
@@ -185,21 +185,38 @@ def _assign(view: str, clause: Clause, role: str, units: Span, lex: Lexicon) -> 
 
 
 def _label_lines(view: str, start: int, end: int, taken: list[Span]) -> list[Clause]:
-    """Label clauses written without brackets: ``牵头单位：X；责任单位：Y`` up to the line end."""
+    """Label clauses written without brackets: ``牵头单位：X；责任单位：Y`` up to the line end.
+
+    At the start of a line the colon may be missing (``牵头单位　省供销社``).
+    """
     lex = lexicon()
     found = []
-    for match in lex.label_re.finditer(view, start, end):
+    for match in list(lex.label_re.finditer(view, start, end)) + _colonless_labels(view, start, end, lex):
         if any(a <= match.start() < b for a, b in taken + [(c.start, c.end) for c in found]):
             continue
         line_end = _line_end(view, match.start(), end)
-        while line_end < end and lex.label_re.match(view, _skip_blank(view, line_end, end)):
+        while line_end < end and _labels_in(view, _skip_blank(view, line_end, end),
+                                            _line_end(view, _skip_blank(view, line_end, end), end), lex):
             line_end = _line_end(view, _skip_blank(view, line_end, end), end)  # 责任单位 on the next line
         period = view.find("。", match.start(), line_end)
         stop = period if period >= 0 else line_end
         clause = parse_label_clause(view, match.start(), stop)
         if clause and clause.roles:
             found.append(clause)
-    return found
+    return sorted(found, key=lambda c: c.start)
+
+
+def _colonless_labels(view: str, start: int, end: int, lex: Lexicon) -> list[re.Match]:
+    """Line-initial labels followed by spaces instead of a colon (``牵头单位　省供销社``)."""
+    return list(lex.line_label_re.finditer(view, start, end))
+
+
+def _labels_in(view: str, start: int, stop: int, lex: Lexicon) -> list[re.Match]:
+    """Every label in ``view[start:stop]``, with or without its colon, in order."""
+    found = {m.start("label"): m for m in lex.label_re.finditer(view, start, stop)}
+    for m in _colonless_labels(view, start, stop, lex):
+        found.setdefault(m.start("label"), m)
+    return [found[k] for k in sorted(found)]
 
 
 _ROLE_HINTS = ("单位", "部门", "处室", "牵头", "负责", "配合", "参与", "协", "会同", "主办", "主责", "落实")

@@ -20,6 +20,7 @@ class Lexicon:
     Attributes:
         label_role: label word -> role (``lead``, ``responsible``, ``internal_lead``, ...).
         label_re: regex matching any label word followed by a colon (group ``label``).
+        line_label_re: a label at a line start followed by spaces instead of a colon.
         verb_role: role phrase -> ``lead``/``responsible``, longest first in ``verb_re``.
         verb_re: regex matching a role phrase at the end of a segment.
         cooperate_words: words like 会同 (X会同Y: X leads, Y is responsible).
@@ -34,6 +35,7 @@ class Lexicon:
 
     label_role: dict[str, str]
     label_re: re.Pattern
+    line_label_re: re.Pattern
     verb_role: dict[str, str]
     verb_re: re.Pattern
     cooperate_words: tuple[str, ...]
@@ -86,6 +88,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         label_role=label_role,
         label_re=re.compile(rf"(?P<label>{_alternation(label_role)})\s*(?::|为)"),
+        line_label_re=re.compile(rf"(?m)^[ \t]*(?P<label>{_alternation(label_role)})[ \t]+(?=\S)"),
         verb_role=verb_role,
         verb_re=re.compile(rf"(?P<verb>{_alternation(verb_role)}|{_grammar(roles['verb_grammar'])})$"),
         cooperate_words=tuple(roles["cooperate_words"]),

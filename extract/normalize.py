@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extract.lexicon import lexicon
+
 # Characters after which a line is complete (a break after them is a real paragraph end).
 _TERMINAL = set("。；;：:！!？?）)」』”\"】]")
 _MARKER_START = re.compile(
@@ -110,7 +112,35 @@ def _page_number_edits(text: str) -> list[tuple[int, int, str]]:
             edits.append((m.start(), m.end(), ""))
         elif _LONE_NUMBER_LINE.match(line) and _interrupts_paragraph(text, m.start()):
             edits.append((m.start(), m.end(), ""))
+    edits.extend(_running_header_edits(text, edits))
+    return sorted(set(edits))
+
+
+def _running_header_edits(text: str, page_numbers: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A line repeated in the document that stands next to a page number is a running header."""
+    if not page_numbers:
+        return []
+    counts: dict[str, int] = {}
+    for m in re.finditer(r"[^\n]+", text):
+        key = m.group().strip()
+        if 6 <= len(key) <= 60:
+            counts[key] = counts.get(key, 0) + 1
+    edits = []
+    for start, end, _ in page_numbers:
+        for line_start, line_end in (_neighbour_line(text, start, -1), _neighbour_line(text, end, 1)):
+            if line_end > line_start and counts.get(text[line_start:line_end].strip(), 0) >= 2:
+                edits.append((line_start, line_end, ""))
     return edits
+
+
+def _neighbour_line(text: str, pos: int, direction: int) -> tuple[int, int]:
+    """The nearest non-blank line before (``direction`` -1) or after (+1) position ``pos``."""
+    if direction > 0:
+        m = re.compile(r"\s*([^\n]*\S)").match(text, pos)
+        return (m.start(1), m.end(1)) if m else (0, 0)
+    head = text[:pos].rstrip()
+    start = head.rfind("\n") + 1
+    return start, len(head)
 
 
 def _interrupts_paragraph(text: str, line_start: int) -> bool:
@@ -138,8 +168,8 @@ def _join_edits(text: str) -> list[tuple[int, int, str]]:
             continue
         if _MARKER_START.match(prev) and len(prev) < 40:
             continue  # a heading line such as （一）指导思想
-        if _MARKER_START.match(nxt):
-            continue
+        if _MARKER_START.match(nxt) or lexicon().label_re.match(prev) or lexicon().label_re.match(nxt.strip()):
+            continue  # an item or a label line (责任单位：…) starts or ends a paragraph
         edits.append((m.start(), m.end(), ""))
     return edits
 
