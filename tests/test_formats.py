@@ -300,3 +300,19 @@ def test_br_separated_paragraphs_and_two_row_table_header() -> None:
     ]
     assert not {"首页", "走进某区", "政务公开"} & set(lines)
     assert not any("联系电话" in line for line in lines)
+
+
+def test_task_label_lines_on_a_web_page_are_not_footer(tmp_path) -> None:
+    """主办单位：/协办单位： inside the body are task labels; only a site sponsor line is furniture."""
+    from extract.pipeline import extract_path
+
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"><title>某市关于印发某政策措施的通知_某市政务网</title></head><body>'
+        '<div class="TRS_Editor"><p>某政办发〔2022〕12号</p>'
+        '<p>一、支持海洋牧场建设。对新认定的国家级海洋牧场示范区给予奖励。</p>'
+        '<p>主办单位：市海洋发展局</p><p>协办单位：市财政局、市自然资源和规划局</p></div>'
+        '<div class="footer"><p>主办单位：某市人民政府办公厅 网站标识码：3702000001</p></div></body></html>',
+        encoding="utf-8")
+    task = extract_path(page).tasks[0]
+    assert (task.lead_units, task.responsible_units) == (["市海洋发展局"], ["市财政局", "市自然资源和规划局"])
