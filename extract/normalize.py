@@ -36,6 +36,8 @@ _HTML_LEFTOVER = re.compile(
 )
 # A body line that a page break cut is long; headings and title lines are short.
 _MIN_BROKEN_LINE = 18
+# In text whose paragraphs are single lines, a line cut by a page break holds most of a paragraph.
+_MIN_PARAGRAPH_CUT = 40
 
 
 # The characters NFKC folds one-to-one in this genre: full-width forms (FF01–FF5E), ideographic and
@@ -154,9 +156,31 @@ def _looks_like_table_row(line: str) -> bool:
     return "\t" in line or "|" in line or "  " in line
 
 
+def _wrap_width(text: str) -> int | None:
+    """The width of a hard-wrapped text (PDF output): the line length most lines share.
+
+    Returns None unless 40 % of the longer lines share a length (±1) of 20 or more, i.e. when
+    lines are paragraphs (Word, web pages) or table cells, which must never be joined.
+    """
+    lengths = [len(line.strip()) for line in text.split("\n") if len(line.strip()) >= 15]
+    if len(lengths) < 8:
+        return None
+    counts: dict[int, int] = {}
+    for n in lengths:
+        for near in (n - 1, n, n + 1):
+            counts[near] = counts.get(near, 0) + 1
+    width, freq = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    return width if freq >= 0.4 * len(lengths) and width >= 20 else None
+
+
 def _join_edits(text: str) -> list[tuple[int, int, str]]:
-    """Delete line breaks that cut a paragraph in the middle (PDF page breaks)."""
+    """Delete line breaks that cut a paragraph in the middle.
+
+    A break with a blank line (a PDF page break) is joined after any long unfinished line; a single
+    line break only in hard-wrapped text, after a line of the wrap width.
+    """
     edits = []
+    width = _wrap_width(text)
     for m in re.finditer(r"[ \t]*(?:\n[ \t]*)+", text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         prev = text[line_start:m.start()].strip()
@@ -166,6 +190,11 @@ def _join_edits(text: str) -> list[tuple[int, int, str]]:
             continue
         if len(prev) < _MIN_BROKEN_LINE or prev[-1] in _TERMINAL:
             continue
+        full_line = width is not None and len(prev) >= width - 2
+        if m.group().count("\n") == 1 and not full_line:
+            continue  # a single line break ends a line of its own (a paragraph, a table cell)
+        if len(prev) < _MIN_PARAGRAPH_CUT and not full_line:
+            continue  # a title or heading line, not a paragraph cut by a page break
         if _MARKER_START.match(prev) and len(prev) < 40:
             continue  # a heading line such as （一）指导思想
         if _MARKER_START.match(nxt) or lexicon().label_re.match(prev) or lexicon().label_re.match(nxt.strip()):

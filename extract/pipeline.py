@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extract.deadlines import find_deadlines
+from extract.line_tables import find_line_tables
 from extract.mentions import find_mentions
 from extract.metadata import extract_metadata
 from extract.model import Directive
@@ -37,6 +38,7 @@ def extract_text(text: str, *, doc_id: str, source: str) -> Directive:
     nt = normalize(text)
     builder = TaskBuilder(text, nt)
     tables = find_tables(nt.text)
+    tables += [t for t in find_line_tables(nt.text) if not any(o.start <= t.start < o.end for o in tables)]
     builder.table_spans = [(t.start, t.end) for t in tables]
     items = parse_items(nt.text, masked=[(t.start, t.end) for t in tables])
     directive = Directive(id=doc_id, source=source, text=text)

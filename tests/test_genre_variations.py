@@ -297,3 +297,22 @@ def test_national_mass_organisations_in_a_verb_clause():
             "全国妇联等有关部门和单位及各地区按职责分工负责）\n")
     assert rows(text) == [("一.(一)", [], ["人力资源社会保障部", "中央宣传部", "共青团中央", "全国妇联",
                                           "有关部门和单位", "各地区"])]
+
+
+def test_table_saved_one_cell_per_line_with_a_merged_lead_cell():
+    text = ("附件\n\n重点任务清单\n\n序号\n重点任务\n具体措施\n牵头单位\n责任单位\n完成时限\n"
+            "1\n完善规划布局\n编制全市充电基础设施专项规划。\n市发改委\n市规划和自然资源局、市建委、国网杭州供电公司\n2023年6月底前\n"
+            "2\n推进居住区充电设施建设\n新建住宅小区固定车位100%建设充电设施。\n市建委\n各区、县（市）政府，国网杭州供电公司\n持续推进\n"
+            "3\n在城市公共停车场配建公共充电设施。\n市规划和自然资源局\n2024年底前\n")
+    assert rows(text) == [
+        ("1", ["市发改委"], ["市规划和自然资源局", "市建委", "国网杭州供电公司"]),
+        ("2", ["市建委"], ["各区、县（市）政府", "国网杭州供电公司"]),
+        ("3", ["市建委"], ["市规划和自然资源局"]),
+    ]
+
+
+def test_short_lines_and_headings_are_never_joined_to_the_next_line():
+    from extract.normalize import normalize
+
+    text = "杭州市新能源汽车充电基础设施建设重点任务清单\n\n序号\n市规划和自然资源局、市建委、国网杭州供电公司\n2023年6月底前\n"
+    assert normalize(text).text == text

@@ -1,0 +1,119 @@
+"""Task-division tables written one cell per line (Word's "Save as Plain Text").
+
+Such a table is a run of one-cell header lines (序号 / 重点任务 / 牵头单位 / 责任单位 / 完成时限)
+followed by its cells, one per line; a merged cell is written once, on the first row it covers.
+Rows start at a line holding only the row number (``1``, ``2.``). Inside a row, a cell's column
+is found by its content when cells are missing: a date phrase is the deadline, a list of unit
+names fills the unit columns (a missing leading one is the merged cell of the row above), the
+rest is the task.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.task_tables import Table, _column_role, _group_prefix, _row
+from extract.unit_lists import Span, looks_like_unit, split_units
+
+_ROW_NUMBER = re.compile(r"\s*(\d{1,3})\s*[.、]?\s*$")
+_DEADLINE = re.compile(r"(\d{4}年|\d{1,2}月|年底|季度|底前|长期|持续|常态|每年|按年度)")
+_GROUP = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
+_MAX_CELL = 300
+
+
+def _lines(view: str) -> list[Span]:
+    out = []
+    for m in re.finditer(r"[^\n]+", view):
+        s, e = m.span()
+        while s < e and view[s] in " \t":
+            s += 1
+        while e > s and view[e - 1] in " \t":
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _header_at(view: str, lines: list[Span], i: int) -> list[str] | None:
+    roles = []
+    for s, e in lines[i:i + 8]:
+        if "\t" in view[s:e] or "|" in view[s:e]:
+            break
+        role = _column_role(view[s:e])
+        if role is None:
+            break
+        roles.append(role)
+    if len(roles) >= 3 and "task" in roles and {"lead", "responsible", "first_listed"} & set(roles):
+        return roles
+    return None
+
+
+def _is_units(view: str, span: Span) -> bool:
+    pieces = split_units(view, *span)
+    return bool(pieces) and all(looks_like_unit(view[a:b]) for a, b in pieces)
+
+
+def _assign(view: str, cells: list[Span], roles: list[str], previous: list[Span] | None) -> list[Span]:
+    """Place a row's cells (number excluded) into the columns ``roles`` (number excluded)."""
+    if len(cells) == len(roles):
+        return cells
+    placed: dict[int, Span] = {}
+    unit_cols = [k for k, r in enumerate(roles) if r in ("lead", "responsible", "first_listed")
+                 or r.startswith("internal")]
+    units = [c for c in cells if _is_units(view, c)]
+    dates = [c for c in cells if c not in units and _DEADLINE.search(view[c[0]:c[1]]) and c[1] - c[0] <= 20]
+    texts = [c for c in cells if c not in units and c not in dates]
+    for k, cell in zip(unit_cols[len(unit_cols) - len(units):], units, strict=False):
+        placed[k] = cell
+    for k in unit_cols[: len(unit_cols) - len(units)]:
+        if previous is not None:
+            placed[k] = previous[k]  # a merged cell of the row above
+    for k, cell in zip([k for k, r in enumerate(roles) if r == "deadline"], dates, strict=False):
+        placed[k] = cell
+    for k, cell in zip([k for k, r in enumerate(roles) if r in ("task", None)][::-1], texts[::-1], strict=False):
+        placed[k] = cell
+    end = cells[-1][1]
+    return [placed.get(k, (end, end)) for k in range(len(roles))]
+
+
+def find_line_tables(view: str) -> list[Table]:
+    """Find tables written one cell per line in ``view``; rows as in ``extract.task_tables``."""
+    lines = _lines(view)
+    tables = []
+    i = 0
+    while i < len(lines):
+        roles = _header_at(view, lines, i)
+        if roles is None or roles[0] != "number":
+            i += 1
+            continue
+        table = Table(lines[i][0], lines[i + len(roles) - 1][1])
+        i = _read(view, lines, i + len(roles), roles, table)
+        if table.rows:
+            tables.append(table)
+    return tables
+
+
+def _read(view: str, lines: list[Span], i: int, roles: list[str], table: Table) -> int:
+    """Read rows from line ``i``: each starts at a row-number line. Returns the next line index."""
+    previous: list[Span] | None = None
+    prefix: list[str] = []
+    while i < len(lines):
+        s, e = lines[i]
+        if _GROUP.match(view, s, e) and e - s <= 40:
+            prefix, i = _group_prefix(view[s:e], prefix), i + 1
+            continue
+        number = _ROW_NUMBER.match(view, s, e)
+        if number is None:
+            break
+        j = i + 1
+        while j < len(lines) and j - i < len(roles) and not _ROW_NUMBER.match(view, *lines[j]) \
+                and lines[j][1] - lines[j][0] <= _MAX_CELL and not _GROUP.match(view, *lines[j]):
+            j += 1
+        cells = _assign(view, lines[i + 1:j], roles[1:], previous)
+        row = _row(view, [(s, e)] + cells, roles, len(table.rows) + 1)
+        if row is not None:
+            if prefix:
+                row.number = ".".join(prefix + [row.number])
+            table.rows.append(row)
+        previous, table.end, i = cells, lines[j - 1][1], j
+    return i
