@@ -195,8 +195,7 @@ def _label_lines(view: str, start: int, end: int, taken: list[Span]) -> list[Cla
         if any(a <= match.start() < b for a, b in taken + [(c.start, c.end) for c in found]):
             continue
         line_end = _line_end(view, match.start(), end)
-        while line_end < end and _labels_in(view, _skip_blank(view, line_end, end),
-                                            _line_end(view, _skip_blank(view, line_end, end), end), lex):
+        while line_end < end and _opens_with_label(view, line_end, end, lex):
             line_end = _line_end(view, _skip_blank(view, line_end, end), end)  # 责任单位 on the next line
         period = view.find("。", match.start(), line_end)
         stop = period if period >= 0 else line_end
@@ -209,6 +208,14 @@ def _label_lines(view: str, start: int, end: int, taken: list[Span]) -> list[Cla
 def _colonless_labels(view: str, start: int, end: int, lex: Lexicon) -> list[re.Match]:
     """Line-initial labels followed by spaces instead of a colon (``牵头单位　省供销社``)."""
     return list(lex.line_label_re.finditer(view, start, end))
+
+
+def _opens_with_label(view: str, pos: int, end: int, lex: Lexicon) -> bool:
+    """Does the next non-blank line after ``pos`` begin (after indentation) with a label?"""
+    first = _skip_blank(view, pos, end)
+    line_start = view.rfind("\n", 0, first) + 1
+    labels = _labels_in(view, line_start, _line_end(view, first, end), lex)
+    return bool(labels) and labels[0].start("label") == first
 
 
 def _labels_in(view: str, start: int, stop: int, lex: Lexicon) -> list[re.Match]:

@@ -24,13 +24,14 @@ _MARKER = re.compile(
     rf"|(?P<art>第(?P<art_v>[{_CN}]+|\d+)条)"
     rf"|(?P<cn>(?P<cn_v>[{_CN}]+)、)"
     rf"|(?P<pcn>\((?P<pcn_v>[{_CN}]+)\))"
+    r"|(?P<dot>(?P<dot_a>\d{1,2})\.(?P<dot_v>\d{1,2})(?![\d.%]))"
     r"|(?P<ar>(?P<ar_v>\d{1,3})(?:\.|、))"
     r"|(?P<par>\((?P<par_v>\d{1,3})\))"
     r"|(?P<circ>[①-⑳]))"
 )
 # Arabic and 一、 markers must open a line or follow the end of a sentence or clause.
 _BOUNDARY = set("\n。;:!?)\t 」”") | {""}
-_NEEDS_BOUNDARY = {"cn", "ar", "art", "chap"}
+_NEEDS_BOUNDARY = {"cn", "ar", "art", "chap", "dot"}
 
 
 @dataclass
@@ -77,7 +78,7 @@ def _value(text: str) -> int | None:
 
 def _candidates(view: str, masked: list[tuple[int, int]]):
     for m in _MARKER.finditer(view):
-        kind = next(k for k in ("chap", "art", "cn", "pcn", "ar", "par", "circ") if m.group(k))
+        kind = next(k for k in ("chap", "art", "cn", "pcn", "dot", "ar", "par", "circ") if m.group(k))
         if any(a <= m.start() < b for a, b in masked):
             continue
         if kind in _NEEDS_BOUNDARY:
@@ -86,6 +87,8 @@ def _candidates(view: str, masked: list[tuple[int, int]]):
                 continue
             if kind == "ar" and view[m.end():m.end() + 1].isdigit() and not _opens_line(view, m.start()):
                 continue  # 3.6万元 is a number; only "11.121人才梯队项目" at a line start is an item
+            if kind == "dot" and not _opens_line(view, m.start()):
+                continue  # 1.1 numbering opens a line; elsewhere 2.1 is a decimal
         raw = m.group(f"{kind}_v") if kind != "circ" else None
         value = ord(m.group(0)) - ord("①") + 1 if kind == "circ" else _value(raw)
         if value:
@@ -104,6 +107,8 @@ def _label(kind: str, m: re.Match) -> str:
         return f"({m.group(kind + '_v')})"
     if kind in ("cn", "ar"):
         return m.group(kind + "_v")
+    if kind == "dot":
+        return f"{m.group('dot_a')}.{m.group('dot_v')}"
     return m.group(0)
 
 
@@ -121,7 +126,8 @@ def parse_items(view: str, masked: list[tuple[int, int]] | None = None) -> list[
     for kind, value, m in _candidates(view, masked or []):
         depth = next((i for i, it in enumerate(stack) if it.kind_of_marker == kind), None)
         if depth is not None:
-            if value == stack[depth].value + 1:
+            new_major = kind == "dot" and value == 1 and stack[depth].label.split(".")[0] != m.group("dot_a")
+            if value == stack[depth].value + 1 or new_major:
                 stack = stack[:depth]
             elif depth == 0 and value == 1 and stack[0].value > 1:
                 part, stack = part + 1, []  # the top level starts again: another document part

@@ -316,3 +316,15 @@ def test_short_lines_and_headings_are_never_joined_to_the_next_line():
 
     text = "杭州市新能源汽车充电基础设施建设重点任务清单\n\n序号\n市规划和自然资源局、市建委、国网杭州供电公司\n2023年6月底前\n"
     assert normalize(text).text == text
+
+
+def test_dotted_numbering_and_indented_colonless_labels():
+    text = ("一、完善县域商业网络\n　　1.1 改造提升县城综合商贸服务中心。支持升级。\n　　牵头单位：省商务厅\n　　责任单位：省发展改革委\n\n"
+            "　　1.2 建设乡镇商贸中心。引导连锁商贸企业向乡镇延伸。\n　　牵头单位　省供销社\n\n　　配合单位　省商务厅\n"
+            "二、健全物流体系\n　　2.1 发展共同配送。补助不少于 2.1 万元。\n　　牵头单位：省交通运输厅\n")
+    d = extract_text(text, doc_id="t", source="t.txt")
+    assert [(t.number, t.title, t.lead_units, t.responsible_units) for t in d.tasks] == [
+        ("一.1.1", "改造提升县城综合商贸服务中心", ["省商务厅"], ["省发展改革委"]),
+        ("一.1.2", "建设乡镇商贸中心", ["省供销社"], ["省商务厅"]),
+        ("二.2.1", "发展共同配送", ["省交通运输厅"], []),
+    ]
