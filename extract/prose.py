@@ -1,11 +1,15 @@
-"""Responsibility written as prose, for items that carry no clause (办法, 细则, 第十二条 …).
+"""Responsibility written as prose, for documents that carry no clause (办法, 细则, 第十二条 …).
 
-Recognised sentence shapes (each must open a sentence, and every unit in it must have the shape of
-a unit name, so ordinary sentences are left alone):
+Recognised shapes (every unit in them must have the shape of a unit name, so ordinary sentences
+are left alone):
 
-* ``由X牵头，Y配合`` → X leads, Y is responsible;
-* ``X应当会同Y…`` / ``X会同Y…`` → X leads, Y is responsible;
-* ``X负责…`` / ``X主管…`` → X is responsible (FORMAT.md: a lone 负责 names no lead).
+* ``…由X牵头(编制)，Y配合…`` anywhere in a sentence → X leads, Y is responsible;
+* ``…由X会同Y制定…`` → X leads, Y is responsible;
+* at a sentence start, ``X（以下简称…）应当会同Y…`` → X leads, Y is responsible;
+* at a sentence start, ``X负责…`` / ``X主管…`` → X is responsible (FORMAT.md: a lone 负责 names
+  no lead).
+
+Each recognised sentence is one clause (FORMAT.md: one entry per clause).
 """
 
 from __future__ import annotations
@@ -15,45 +19,50 @@ import re
 from extract.clauses import Clause
 from extract.unit_lists import Span
 
-_MAX_UNITS = 60
 _SENTENCE_END = "。;!?\n"
-_LEAD_VERBS = ("牵头",)
 _RESP_VERBS = ("配合", "参与", "协助", "协同", "负责")
 _TOGETHER = ("应当会同", "要会同", "应会同", "会同", "联合")
 _IN_CHARGE = ("负责", "主管")
 
-
 # In prose a unit name is a place or collective head, a few characters, and a body word.
 _PROSE_UNIT = re.compile(
-    r"(?:中共|国家|国务院|省|市|区|县|州|各级?|有关|相关)[\u4e00-\u9fff]{0,14}?"
+    r"(?:中共|国家|国务院|省|市|区|县|州|各级?|有关|相关)[\u4e00-\u9fff()]{0,14}?"
     r"(?:部门|单位|委员会|办公室|中心|政府|管委会|局|委|办|厅|部|署|院|会|联)"
 )
-_PROSE_JOINERS = ("、", "和", "及", "与", "以及")
+_ALIAS = re.compile(r"\((?:以下简称|下称|简称)[^()]{1,20}\)")
+_JOINERS = ("、", "和", "及", "与", "以及")
+_CONTINUATIONS = _JOINERS + ("等", ",", "负责", "主管", "会同", "联合", "应当", "应", "要", "牵头", "配合",
+                             "参与", "协助", "协同")
+# Verbs that may follow the object of 会同 (X会同Y制定…): they end Y.
+_OBJECT_VERBS = ("对", "制定", "开展", "研究", "组织", "做好", "建立", "推进", "加强", "编制", "实施", "共同",
+                 "督促", "指导", "统筹", "落实", "完善", "建设", "提出", "确定", "发布", "审核", "审查",
+                 "监督", "考核", "评估", "负责", "做出", "作出", "进行")
 
 
-_CONTINUATIONS = ("、", "和", "及", "与", "等", ",", "负责", "主管", "会同", "联合", "应当", "应", "要", "牵头", "配合",
-                  "参与", "协助", "协同")
+def _one_unit(view: str, pos: int, stop: int, relaxed: bool = False) -> tuple[int, int] | None:
+    """The prose unit name at ``pos``: ``(name_end, end)``; ``end`` is past an alias in brackets.
 
-
-def _one_unit(view: str, pos: int, stop: int, relaxed: bool = False) -> int | None:
-    """End of the prose unit name at ``pos``: the shortest that a joiner or role verb follows.
-
-    ``relaxed`` (the object of 会同, followed by its own verb) falls back to the longest name.
+    The shortest name that a joiner or role word follows; for the object of 会同 (``relaxed``)
+    also one that a verb of the sentence follows.
     """
-    ends = [e for e in range(pos + 2, min(stop, pos + 18) + 1) if _PROSE_UNIT.fullmatch(view, pos, e)]
-    followed = [e for e in ends if view.startswith(_CONTINUATIONS, e)]
-    if followed:
-        return followed[0]
-    return ends[-1] if ends and relaxed else None
+    follow = _CONTINUATIONS + (_OBJECT_VERBS if relaxed else ())
+    for e in range(pos + 2, min(stop, pos + 20) + 1):
+        if not _PROSE_UNIT.fullmatch(view, pos, e):
+            continue
+        alias = _ALIAS.match(view, e, stop)
+        after = alias.end() if alias else e
+        if view.startswith(follow, after):
+            return e, after
+    return None
 
 
-def _longest_units(view: str, start: int, stop: int, relaxed: bool = False) -> tuple[list[Span], int] | None:
+def _units_at(view: str, start: int, stop: int, relaxed: bool = False) -> tuple[list[Span], int] | None:
     """A run of prose unit names joined by 、和及 starting at ``start``; returns spans and its end."""
     spans, pos = [], start
-    while (end := _one_unit(view, pos, stop, relaxed)) is not None:
-        spans.append((pos, end))
-        pos = end
-        joiner = next((j for j in _PROSE_JOINERS if view.startswith(j, pos)), None)
+    while (found := _one_unit(view, pos, stop, relaxed)) is not None:
+        spans.append((pos, found[0]))
+        pos = found[1]
+        joiner = next((j for j in _JOINERS if view.startswith(j, pos)), None)
         if joiner is None or _one_unit(view, pos + len(joiner), stop, relaxed) is None:
             break
         pos += len(joiner)
@@ -62,69 +71,85 @@ def _longest_units(view: str, start: int, stop: int, relaxed: bool = False) -> t
     return (spans, pos) if spans else None
 
 
-def _sentence_starts(view: str, start: int, end: int):
+def _sentences(view: str, start: int, end: int):
+    """Yield ``(start, stop)`` of each sentence in ``view[start:end]``."""
     pos = start
     while pos < end:
         while pos < end and view[pos] in " \t\n":
             pos += 1
-        if pos < end:
-            yield pos
-        nxt = min((i for i in (view.find(c, pos, end) for c in _SENTENCE_END) if i >= 0), default=end)
-        pos = nxt + 1
+        stop = min((i for i in (view.find(c, pos, end) for c in _SENTENCE_END) if i >= 0), default=end)
+        if stop > pos:
+            yield pos, stop
+        pos = stop + 1
 
 
-def _led_by(view: str, pos: int, stop: int) -> Clause | None:
-    """由X牵头，Y配合."""
-    if not view.startswith("由", pos):
-        return None
-    lead = _longest_units(view, pos + 1, stop)
-    if lead is None or not view.startswith(_LEAD_VERBS, lead[1]):
-        return None
-    clause = Clause(pos, lead[1] + 2)
-    clause.add("lead", lead[0])
-    clause.explicit_lead = True
-    rest = lead[1] + 2
-    while rest < stop and view[rest] in ",，、 ":
-        rest += 1
-    resp = _longest_units(view, rest, stop)
-    if resp and view.startswith(_RESP_VERBS, resp[1]):
-        clause.add("responsible", resp[0])
-        clause.end = resp[1] + 2
-    return clause
+def _cooperating(view: str, pos: int, stop: int) -> tuple[list[Span], int] | None:
+    """``，Y配合`` / ``会同Y`` after a lead: Y's spans and the end."""
+    while pos < stop and view[pos] in ", ":
+        pos += 1
+    for word in _TOGETHER:
+        if view.startswith(word, pos):
+            return _units_at(view, pos + len(word), stop, relaxed=True)
+    found = _units_at(view, pos, stop)
+    if found and view.startswith(_RESP_VERBS, found[1]):
+        return found
+    return None
 
 
-def _subject(view: str, pos: int, stop: int) -> Clause | None:
-    """X会同Y… (X leads, Y responsible) or X负责… (X responsible)."""
-    subject = _longest_units(view, pos, stop)
+def _led_by(view: str, sentence: tuple[int, int]) -> Clause | None:
+    """``…由X牵头…，Y配合`` or ``…由X会同Y…`` anywhere in the sentence."""
+    start, stop = sentence
+    for i in range(start, stop):
+        if view[i] != "由":
+            continue
+        lead = _units_at(view, i + 1, stop)
+        if lead is None:
+            continue
+        after = lead[1] + 2 if view.startswith("牵头", lead[1]) else lead[1]
+        if after == lead[1] and not view.startswith(_TOGETHER, after):
+            continue
+        clause = Clause(start, stop, explicit_lead=True)
+        clause.add("lead", lead[0])
+        comma = view.find(",", after, stop)
+        others = _cooperating(view, after if after == lead[1] else (comma if comma >= 0 else after), stop)
+        if others:
+            clause.add("responsible", others[0])
+        return clause
+    return None
+
+
+def _subject(view: str, sentence: tuple[int, int]) -> Clause | None:
+    """``X会同Y…`` (X leads, Y responsible) or ``X负责…`` (X responsible) at the sentence start."""
+    start, stop = sentence
+    subject = _units_at(view, start, stop)
     if subject is None:
         return None
     spans, end = subject
-    for word in _TOGETHER:
-        if view.startswith(word, end):
-            other = _longest_units(view, end + len(word), stop, relaxed=True)
-            if other is None:
-                return None
-            clause = Clause(pos, other[1], explicit_lead=True)
-            clause.add("lead", spans)
-            clause.add("responsible", other[0])
-            return clause
+    if view.startswith(_TOGETHER, end):
+        word = next(w for w in _TOGETHER if view.startswith(w, end))
+        other = _units_at(view, end + len(word), stop, relaxed=True)
+        if other is None:
+            return None
+        clause = Clause(start, stop, explicit_lead=True)
+        clause.add("lead", spans)
+        clause.add("responsible", other[0])
+        return clause
     if view.startswith(_IN_CHARGE, end):
-        clause = Clause(pos, end + 2)
+        clause = Clause(start, stop)
         clause.add("responsible", spans)
         return clause
     return None
 
 
 def find_prose_assignments(view: str, start: int, end: int) -> list[Clause]:
-    """Find prose assignments in ``view[start:end]`` (an item's own text without clauses).
+    """Find prose assignments in ``view[start:end]`` (an item's own text).
 
     Returns:
-        At most one Clause per sentence, in document order; spans index ``view``.
+        One Clause per sentence that assigns, spanning that sentence, in document order.
     """
     out = []
-    for pos in _sentence_starts(view, start, end):
-        stop = min((i for i in (view.find(c, pos, end) for c in _SENTENCE_END) if i >= 0), default=end)
-        clause = _led_by(view, pos, stop) or _subject(view, pos, stop)
+    for sentence in _sentences(view, start, end):
+        clause = _led_by(view, sentence) or _subject(view, sentence)
         if clause is not None:
             out.append(clause)
     return out

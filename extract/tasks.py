@@ -100,20 +100,24 @@ class TaskBuilder:
     def tasks_of(self, item: Item) -> list[Task]:
         """The tasks of one item: one per clause, or one without units for a leaf task item."""
         clauses = find_clauses(self.view, item.body_start, item.own_end, bare_units=self.rule_at is not None)
+        prose = False
         if not clauses and self.prose and not item.children:
-            clauses = _merge(find_prose_assignments(self.view, item.body_start, item.own_end))
+            clauses = find_prose_assignments(self.view, item.body_start, item.own_end)
+            prose = True
         if not clauses:
             holds_table = any(item.body_start <= a < item.own_end for a, _ in self.table_spans)
             if item.children or item.kind == "general" or holds_table:
                 return []
             return [self.task(item, item.title_span, (item.start, item.end), None)]
         out, covered_start = [], item.start
-        if clauses[0].start < item.title_span[1]:  # （一）优化审批（发改委牵头）: the clause is not title
+        if not prose and clauses[0].start < item.title_span[1]:  # （一）优化审批（发改委牵头）: not title
             item.title_span = (item.title_span[0], max(item.title_span[0], clauses[0].start))
         standalone = _standalone_heading(self.view, item) and len(clauses) > 1
         for k, clause in enumerate(clauses):
             if k == 0 and not standalone:
                 title = item.title_span
+            elif prose:  # a prose clause is its sentence
+                title = _first_sentence(self.view, clause.start, clause.end)
             else:
                 title = _first_sentence(self.view, item.title_span[1] if k == 0 else covered_start, clause.start)
             out.append(self.task(item, title, (covered_start, clause.end), clause))
@@ -134,18 +138,6 @@ class TaskBuilder:
                 task.deadline = _name(self.text, self.nt, *row.deadline)
             out.append(task)
         return out
-
-
-def _merge(clauses: list[Clause]) -> list[Clause]:
-    """One clause holding every prose assignment of an item (an article is one task)."""
-    if not clauses:
-        return []
-    merged = Clause(clauses[0].start, clauses[-1].end)
-    for clause in clauses:
-        for role, spans in clause.roles.items():
-            merged.add(role, spans)
-        merged.explicit_lead |= clause.explicit_lead
-    return [merged]
 
 
 def section_of(builder: TaskBuilder, item: Item) -> Section:
