@@ -88,7 +88,9 @@ def parse_label_clause(view: str, start: int, end: int) -> Clause | None:
         seg_end = labels[k + 1].start() if k + 1 < len(labels) else stop
         seg_end = min([o for o in other_keys if match.end() <= o < seg_end] or [seg_end])  # 完成时限：…
         role = lex.label_role[match.group("label")]
-        verbs = parse_verb_clause(view, match.end(), seg_end) if role == "responsible" else None
+        verbs = None
+        if role == "responsible" and any(view.find(c, match.end(), seg_end) >= 0 for c in lex.lead_cores):
+            verbs = parse_verb_clause(view, match.end(), seg_end)
         if verbs is not None and "lead" in verbs.roles:  # 责任单位：X牵头，Y配合 — the verbs decide
             for r, spans in verbs.roles.items():
                 clause.add(r, spans)
@@ -99,8 +101,11 @@ def parse_label_clause(view: str, start: int, end: int) -> Clause | None:
     return clause
 
 
+_DATE_OR_NOTE = re.compile(r"[\d:]")
+
+
 def _is_date_or_note(name: str) -> bool:
-    return any(ch.isdigit() for ch in name) or ":" in name
+    return _DATE_OR_NOTE.search(name) is not None
 
 
 def add_with_lead_marks(view: str, clause: Clause, role: str, spans: list[Span]) -> None:

@@ -82,7 +82,9 @@ def find_line_tables(view: str) -> list[Table]:
     tables = []
     i = 0
     while i < len(lines):
-        roles = _header_at(view, lines, i)
+        # the header opens with its 序号 line: test that cheaply before reading the header
+        roles = _header_at(view, lines, i) if lines[i][1] - lines[i][0] <= 4 and _column_role(
+            view[lines[i][0]:lines[i][1]]) == "number" else None
         if roles is None or roles[0] != "number":
             i += 1
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import spacy
@@ -62,6 +62,7 @@ def _default_nlp() -> Language:
     return build_nlp()
 
 
+@lru_cache(maxsize=64)
 def _names_re(names: tuple[str, ...]) -> re.Pattern | None:
     names = tuple(n for n in names if len(n) >= 2)
     if not names:
@@ -96,9 +97,17 @@ def find_mentions(text: str, known: tuple[str, ...] = (), skip: list[tuple[int, 
     exact = [r for r in (_names_re(known), _gazetteer_re()) if r is not None]
     prefilter = _candidate_re()
     found: dict[int, UnitMention] = {}
+    skip = sorted(skip or [])
+    first = 0  # sentences come in order: skip spans ending before one never matter again
     for sentence in _SENTENCE.finditer(text):
         s0, s1 = sentence.span()
-        local_skip = [(a, b) for a, b in skip or [] if a < s1 and s0 < b]
+        while first < len(skip) and skip[first][1] <= s0:
+            first += 1
+        local_skip = []
+        for a, b in skip[first:]:
+            if a >= s1:
+                break
+            local_skip.append((a, b))
         if _inside(local_skip, s0, s1) or not prefilter.search(text, s0, s1):
             continue
         covered = []

@@ -9,6 +9,9 @@ second part is a bare generic tail (``市直相关部门、单位``, ``各区、
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from extract.lexicon import Lexicon, lexicon
 
 Span = tuple[int, int]
@@ -47,19 +50,23 @@ def _split_separators(view: str, start: int, end: int, seps: str) -> list[Span]:
 def _split_joiners(view: str, span: Span, lex: Lexicon) -> list[Span]:
     """Split one separator-free piece at 及/等/和 where the rules allow."""
     start, end = span
-    i = start + 2
-    while i < end - 1:
-        for word in lex.joiners_always + lex.joiners_when_unit_before + lex.joiners_between_units:
-            if not view.startswith(word, i):
-                continue
-            left, right = view[start:i].strip(), view[i + len(word):end].strip()
-            ok = word in lex.joiners_always or looks_like_unit(left, lex)
-            if word in lex.joiners_between_units:
-                ok = ok and right.startswith(lex.unit_prefixes) and looks_like_unit(right, lex)
-            if ok and left and right:
-                return [(start, i)] + _split_joiners(view, (i + len(word), end), lex)
-        i += 1
+    for m in _joiner_re().finditer(view, start + 2, end - 1):
+        i, word = m.start(), m.group()
+        left, right = view[start:i].strip(), view[i + len(word):end].strip()
+        ok = word in lex.joiners_always or looks_like_unit(left, lex)
+        if word in lex.joiners_between_units:
+            ok = ok and right.startswith(lex.unit_prefixes) and looks_like_unit(right, lex)
+        if ok and left and right:
+            return [(start, i)] + _split_joiners(view, (i + len(word), end), lex)
     return [span]
+
+
+@cache
+def _joiner_re() -> re.Pattern:
+    """Any joiner word (及, 以及, 等, 和, 与 …), longest first."""
+    lex = lexicon()
+    words = lex.joiners_always + lex.joiners_when_unit_before + lex.joiners_between_units
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def _trim(view: str, span: Span, lex: Lexicon) -> Span:
