@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extract.deadlines import find_deadlines
+from extract.errors import DirectiveError
 from extract.line_tables import find_line_tables
 from extract.mentions import find_mentions
 from extract.metadata import extract_metadata
@@ -63,7 +64,12 @@ def extract_path(path: str | Path) -> Directive:
     """Read ``path`` (.txt, .docx, .pdf, .html) and extract it.
 
     Returns the Directive with ``id`` = the file stem. Raises ``DirectiveError`` (one line naming
-    the file and the problem) for a missing, empty, binary, scanned or undecodable file.
+    the file and the problem) for a missing, empty, binary, scanned or undecodable file, and for
+    a text with no numbered item and no task table.
     """
     p = Path(path)
-    return extract_text(read_document(p), doc_id=p.stem, source=str(path))
+    directive = extract_text(read_document(p), doc_id=p.stem, source=str(path))
+    if not directive.sections and not directive.tasks:
+        raise DirectiveError(str(path), "no numbered items (一、 /（一）/ 1. / 第一条) and no task table: "
+                                        "is this a directive?")
+    return directive
