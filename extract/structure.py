@@ -95,6 +95,16 @@ def _candidates(view: str, masked: list[tuple[int, int]]):
             yield kind, value, m
 
 
+def _inline_enumeration(view: str, kind: str, pos: int, stack: list[Item]) -> bool:
+    """（1）/① inside a paragraph whose own item opens a line: an enumeration, not sub-items.
+
+    (``主要包括：（1）…；（2）…。（牵头单位：X）`` — the clause belongs to the item, not to （2）.)
+    In a document crawled onto one line no item opens a line, and such markers stay items.
+    """
+    return (kind in ("par", "circ") and bool(stack) and not _opens_line(view, pos)
+            and _opens_line(view, stack[-1].start))
+
+
 def _opens_line(view: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and view[i] in " \t":
@@ -134,6 +144,8 @@ def parse_items(view: str, masked: list[tuple[int, int]] | None = None) -> list[
             else:
                 continue
         elif not (value == 1 or value == last_value.get(kind, 0) + 1):
+            continue
+        elif _inline_enumeration(view, kind, m.start(), stack):
             continue
         item = Item(kind, value, _label(kind, m), m.start(), m.end(), part=part)
         if stack:

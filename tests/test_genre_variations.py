@@ -344,3 +344,9 @@ def test_prose_inside_sentences_aliases_and_objects_of_huitong():
         ("第四条", [], ["各区（市）县政府"]),
         ("第五条", ["市网络理政办"], ["市委目标办"]),
     ]
+
+
+def test_inline_enumerations_are_not_sub_items():
+    text = ("一、主要任务\n（一）加强监管。主要包括：（1）建立台账；（2）开展检查。（牵头单位：市市场监管局）\n"
+            "（二）完善制度。\n（1）制定办法。（牵头单位：市司法局）\n")
+    assert rows(text) == [("一.(一)", ["市市场监管局"], []), ("一.(二).(1)", ["市司法局"], [])]
