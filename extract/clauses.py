@@ -133,7 +133,11 @@ def _segments(view: str, start: int, end: int) -> list[Span]:
             segs.append((seg_start, i))
             seg_start = i + 1
     segs.append((seg_start, end))
-    return [(s, e) for s, e in segs if view[s:e].strip()]
+    return [(s, e) for s, e in segs if view[s:e].strip(" 。.") not in _EMPTY_SEGMENTS]
+
+
+# Segments that carry no unit: an empty one, and "the same below" notes (（X牵头，Y配合，下同）).
+_EMPTY_SEGMENTS = {"", "下同", "以下同", "同上", "以下均同"}
 
 
 def _verb_segment(view: str, seg: Span, lex: Lexicon) -> tuple[str, Span] | None:

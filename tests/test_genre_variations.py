@@ -350,3 +350,8 @@ def test_inline_enumerations_are_not_sub_items():
     text = ("一、主要任务\n（一）加强监管。主要包括：（1）建立台账；（2）开展检查。（牵头单位：市市场监管局）\n"
             "（二）完善制度。\n（1）制定办法。（牵头单位：市司法局）\n")
     assert rows(text) == [("一.(一)", ["市市场监管局"], []), ("一.(二).(1)", ["市司法局"], [])]
+
+
+def test_same_below_note_inside_a_verb_clause():
+    text = "一、任务\n（一）甲。（市民政局牵头，市直有关部门、各区政府配合，下同）\n"
+    assert rows(text) == [("一.(一)", ["市民政局"], ["市直有关部门", "各区政府"])]
