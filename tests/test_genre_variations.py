@@ -355,3 +355,8 @@ def test_inline_enumerations_are_not_sub_items():
 def test_same_below_note_inside_a_verb_clause():
     text = "一、任务\n（一）甲。（市民政局牵头，市直有关部门、各区政府配合，下同）\n"
     assert rows(text) == [("一.(一)", ["市民政局"], ["市直有关部门", "各区政府"])]
+
+
+def test_broad_collectives_close_verb_clauses():
+    text = "一、任务\n（一）甲。（国家发展改革委牵头，有关方面及各地按职责分工负责）\n"
+    assert rows(text) == [("一.(一)", ["国家发展改革委"], ["有关方面", "各地"])]
