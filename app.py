@@ -84,7 +84,8 @@ def tasks_view() -> None:
     if tasks.empty:
         return
     labels = [f"{n}  {t}" for n, t in zip(tasks["number"], tasks["title"], strict=True)]
-    choice = st.selectbox("Task", range(len(labels)), format_func=labels.__getitem__, key="task_pick")
+    # keyed per document: a new document starts on its first task, not on the old index
+    choice = st.selectbox("Task", range(len(labels)), format_func=labels.__getitem__, key=f"task_pick_{document}")
     source = task_source(GRAPH, tasks["task"].iloc[choice])
     if source is not None:
         st.caption("Source text (the responsibility clause is highlighted)")

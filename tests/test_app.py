@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from extract.model import Directive, Metadata, Task
 from graph.build import build_graph
 from graph.sources import highlight_html
 from graph.store import save_graph
@@ -24,10 +25,31 @@ def seed_file(seed_directive, tmp_path_factory):
     return save_graph(build_graph([seed_directive]), tmp_path_factory.mktemp("app") / "seed.ttl")
 
 
+#: a second, small directive: two tasks, listed after the seed (documents are sorted by id)
+SMALL_TEXT = "关于测试的通知\n一、第一项任务\n牵头单位：市民政局\n二、第二项任务\n牵头单位：市财政局，责任单位：市教育局\n"
+
+
+def small_directive(**titles: str) -> Directive:
+    """``zz-test``: task 一 led by 市民政局, task 二 led by 市财政局 with 市教育局 responsible."""
+    return Directive(id="zz-test", source="zz-test.txt", text=SMALL_TEXT, metadata=Metadata(title="关于测试的通知"),
+                     tasks=[Task(number="一", kind="task", title=titles.get("一", "第一项任务"), lead_units=["市民政局"]),
+                            Task(number="二", kind="task", title="第二项任务", lead_units=["市财政局"],
+                                 responsible_units=["市教育局"])])
+
+
+@pytest.fixture(scope="module")
+def two_docs_file(seed_directive, tmp_path_factory):
+    return save_graph(build_graph([seed_directive, small_directive()]), tmp_path_factory.mktemp("app2") / "two.ttl")
+
+
+def start(path: Path | str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("DKG_GRAPH", str(path))
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+
+
 @pytest.fixture
 def app(seed_file, monkeypatch):
-    monkeypatch.setenv("DKG_GRAPH", str(seed_file))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    at = start(seed_file, monkeypatch)
     assert not at.exception
     return at
 
@@ -65,11 +87,21 @@ def test_task_view_shows_source_with_clause_highlighted(app):
     table = at.dataframe[0].value
     assert table["number"].tolist() == [t["number"] for t in GOLD["tasks"]]
     assert table.set_index("number").loc["二.(六)", "leads"].split("、") == ["市住房城乡建设局", "市民政局"]
-    at.selectbox(key="task_pick").set_value(5).run()
+    at.selectbox(key="task_pick_weihai-2018-39").set_value(5).run()
     source = next(m.value for m in at.markdown if "<mark>" in m.value)
     clause = re.search(r"<mark>(.*?)</mark>", source, re.DOTALL).group(1)
     assert "牵头单位：市住房城乡建设局、市民政局" in clause and "市行政审批服务局" in clause
     assert source.count("<") == source.count("<mark>") + source.count("</mark>") + 2  # only our div and mark
+
+
+def test_changing_document_shows_its_first_task(two_docs_file, monkeypatch):
+    at = view(start(two_docs_file, monkeypatch), "Tasks")
+    at.selectbox[1].set_value(1).run()  # the seed's second task, 二.(二)
+    assert at.selectbox[1].options[at.selectbox[1].index].startswith("二.(二)")
+    at.selectbox(key="task_doc").set_value("zz-test").run()
+    assert not at.exception
+    task = at.selectbox[1]
+    assert task.options == ["一  第一项任务", "二  第二项任务"] and task.index == 0
 
 
 def test_highlight_escapes_document_text():
