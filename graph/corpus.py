@@ -4,7 +4,9 @@ Shared by the CLI commands and the explorer:
 - ``load_corpus_graph(paths)`` extracts every supported file under ``paths`` and builds one
   graph, skipping (and reporting) files the extractor refuses with ``DirectiveError``;
 - ``default_graph(graph_path)`` loads ``graph_path`` when given, else ``build/corpus.ttl`` when
-  it is newer than every file of ``corpus/``, else builds ``corpus/`` in memory.
+  it is newer than every file of ``corpus/``, else builds ``corpus/`` in memory;
+- ``read_graph(path)`` loads one RDF file (format from its suffix), any failure a one-line
+  ``DirectiveError``.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from extract.errors import DirectiveError
 from extract.model import Directive
 from extract.pipeline import SUPPORTED_SUFFIXES, extract_path
 from graph.build import build_graph
-from graph.store import load_graph, open_graph
+from graph.store import load_graph, open_graph, read_format
 
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_GRAPH = Path("build") / "corpus.ttl"
@@ -71,6 +73,36 @@ def load_corpus_graph(
     return build_graph(directives, open_graph(store)), directives, skipped
 
 
+def read_graph(path: str | Path, store: str = "memory") -> Graph:
+    """Load the RDF file ``path``, read as its suffix says (``.ttl .nt .jsonld .json .nq .trig``;
+    anything else as Turtle), onto ``store``.
+
+    Raises:
+        DirectiveError: ``"PATH: no such graph file"`` when it is missing, else ``"PATH: not a
+            readable RDF graph (FORMAT: reason)"`` for a folder, an unreadable file, a file that
+            is not UTF-8 or whose syntax the parser rejects.
+    """
+    fmt = read_format(path)
+    try:
+        return load_graph(path, store=store, fmt=fmt)
+    except FileNotFoundError:
+        if Path(path).is_dir():
+            raise DirectiveError(str(path), "not a readable RDF graph (a folder, not a file)") from None
+        raise DirectiveError(str(path), "no such graph file") from None
+    except Exception as err:  # noqa: BLE001 (rdflib and pyoxigraph raise many types for bad input)
+        raise DirectiveError(str(path), f"not a readable RDF graph ({fmt}: {_reason(err)})") from None
+
+
+def _reason(err: Exception) -> str:
+    """One short line saying why a parser refused a file."""
+    if isinstance(err, UnicodeDecodeError):
+        return f"not UTF-8 text: byte 0x{err.object[err.start]:02x} at offset {err.start}"
+    if isinstance(err, OSError):
+        return err.strerror or type(err).__name__
+    text = " ".join(str(err).split()) or type(err).__name__
+    return text if len(text) <= 120 else text[:117] + "…"
+
+
 def _is_fresh(graph_file: Path, corpus: Path) -> bool:
     if not graph_file.is_file():
         return False
@@ -83,21 +115,18 @@ def default_graph(graph_path: str | Path | None = None, store: str = "memory") -
     """The graph a command works on when the user names none.
 
     Args:
-        graph_path: a Turtle file to load; when None, ``build/corpus.ttl`` if it is up to date
-            with ``corpus/``, else ``corpus/`` extracted and built in memory.
+        graph_path: an RDF file to load (``read_graph``); when None, ``build/corpus.ttl`` if it is
+            up to date with ``corpus/``, else ``corpus/`` extracted and built in memory.
         store: ``memory`` or ``oxigraph``.
 
     Raises:
-        DirectiveError: ``graph_path`` does not exist, or there is neither a built graph nor a
-            ``corpus/`` folder.
+        DirectiveError: ``graph_path`` is missing or not a readable RDF graph, or there is
+            neither a built graph nor a ``corpus/`` folder.
     """
     if graph_path is not None:
-        try:
-            return load_graph(graph_path, store=store)
-        except FileNotFoundError:
-            raise DirectiveError(str(graph_path), "no such graph file") from None
+        return read_graph(graph_path, store=store)
     if _is_fresh(DEFAULT_GRAPH, DEFAULT_CORPUS):
-        return load_graph(DEFAULT_GRAPH, store=store)
+        return read_graph(DEFAULT_GRAPH, store=store)
     if not DEFAULT_CORPUS.is_dir():
         raise DirectiveError(str(DEFAULT_CORPUS), "no corpus folder and no built graph "
                              f"({DEFAULT_GRAPH}); pass --graph FILE or run dkg build")

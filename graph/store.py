@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 from graph.namespaces import bind_prefixes
 
@@ -27,6 +27,12 @@ STORES: dict[str, str] = {"memory": "Memory", "oxigraph": "Oxigraph"}
 
 #: our format names -> rdflib serializer/parser names
 FORMATS: dict[str, str] = {"turtle": "turtle", "nt": "nt", "json-ld": "json-ld"}
+
+#: file suffix -> the format a graph file of that suffix is read as (anything else: Turtle)
+READ_SUFFIXES: dict[str, str] = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld",
+                                 ".nq": "nquads", ".trig": "trig"}
+#: formats that hold several named graphs; they are read as the union of their graphs
+DATASET_FORMATS = ("nquads", "trig")
 
 
 def open_graph(store: str = "memory") -> Graph:
@@ -42,17 +48,38 @@ def open_graph(store: str = "memory") -> Graph:
     return bind_prefixes(Graph(store=plugin))
 
 
-def load_graph(path: str | Path, store: str = "memory", fmt: str = "turtle") -> Graph:
-    """Parse the RDF file ``path`` (``fmt``: turtle, nt, json-ld) into a new graph on ``store``.
+def read_format(path: str | Path) -> str:
+    """The format a graph file is read as, from its suffix (``READ_SUFFIXES``); Turtle otherwise."""
+    return READ_SUFFIXES.get(Path(path).suffix.lower(), "turtle")
+
+
+def load_graph(path: str | Path, store: str = "memory", fmt: str | None = None) -> Graph:
+    """Parse the RDF file ``path`` into a new graph on ``store``.
+
+    Args:
+        path: the file.
+        store: ``memory`` or ``oxigraph``.
+        fmt: ``turtle``, ``nt``, ``json-ld``, ``nquads`` or ``trig``; default from the suffix
+            (``read_format``). N-Quads and TriG are read as the union of their named graphs.
 
     Raises:
         FileNotFoundError: ``path`` does not exist.
         ValueError: unknown store or format.
+        Exception: whatever the parser raises for a file that is not valid RDF of ``fmt``
+            (``UnicodeDecodeError``, ``SyntaxError``, ``json.JSONDecodeError`` …);
+            ``graph.corpus.read_graph`` turns these into one-line user errors.
     """
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no such graph file")
+    fmt = fmt or read_format(path)
     graph = open_graph(store)
+    if fmt in DATASET_FORMATS:
+        dataset = Dataset()
+        dataset.parse(str(path), format=fmt)
+        for s, p, o, _ in dataset.quads((None, None, None, None)):
+            graph.add((s, p, o))
+        return bind_prefixes(graph)
     rdflib_format = _format(fmt)
     if store == "oxigraph" and fmt in ("turtle", "nt"):
         rdflib_format = f"ox-{rdflib_format}"  # oxrdflib's bulk parser, far faster than rdflib's

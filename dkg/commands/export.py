@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from dkg.cli import UsageError
+from dkg.commands._graph_source import GRAPH_HELP
 from graph.corpus import DEFAULT_GRAPH, default_graph
 from graph.export import EXPORT_FORMATS, export_graph, format_for, serialize
 
@@ -19,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "Example: dkg export --format json-ld -o build/corpus.jsonld")
     p.add_argument("--format", choices=tuple(EXPORT_FORMATS), help="output format (default: from -o, else turtle)")
     p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
-    p.add_argument("--graph", metavar="FILE", help="a Turtle graph to export")
+    p.add_argument("--graph", metavar="FILE", help=GRAPH_HELP)
     p.set_defaults(func=run)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from dkg.cli import UsageError
+from dkg.commands._graph_source import GRAPH_HELP
 from graph.corpus import DEFAULT_GRAPH, default_graph
 from graph.query import QueryError, run_query
 from graph.store import STORES
@@ -23,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "org: skos: dcterms: prov: oa: time: qudt: unit: cur: are predeclared. Example: dkg query "
                     "'SELECT ?n ?t WHERE { ?x a dkg:Task ; eli:number ?n ; dcterms:title ?t }'")
     p.add_argument("sparql", metavar="SPARQL", help="the query text, or a path to a .rq file, or - for stdin")
-    p.add_argument("--graph", metavar="FILE", help="a Turtle graph to query")
+    p.add_argument("--graph", metavar="FILE", help=GRAPH_HELP)
     p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output (default table)")
     p.add_argument("--store", choices=tuple(STORES), default="memory", help="RDF store (default memory)")
     p.set_defaults(func=run)

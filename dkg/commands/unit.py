@@ -13,6 +13,7 @@ import json
 import sys
 
 from dkg.cli import UsageError
+from dkg.commands._graph_source import GRAPH_HELP
 from graph.corpus import DEFAULT_GRAPH, default_graph
 from graph.lookup import TaskRef, UnitIndex, UnitRecord
 
@@ -26,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "dkg unit 民政局; dkg unit 人社局; dkg unit \"civil affairs bureau\" --json")
     p.add_argument("query", metavar="QUERY", help="a name, alias or fragment, in Chinese or English")
     p.add_argument("--json", action="store_true", help="print a JSON list, best match first")
-    p.add_argument("--graph", metavar="FILE", help="a built graph (Turtle) to search")
+    p.add_argument("--graph", metavar="FILE", help=GRAPH_HELP)
     p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N matches (default 20)")
     p.set_defaults(func=run)
 

@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 
+from dkg.commands._graph_source import GRAPH_HELP
 from graph.corpus import DEFAULT_GRAPH, default_graph
 from graph.lookup import UnitIndex, UnitRecord
 
@@ -22,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "else corpus/ built in memory), by place and name.")
     p.add_argument("--unverified", action="store_true", help="only units the registry does not know")
     p.add_argument("--json", action="store_true", help="print a JSON list")
-    p.add_argument("--graph", metavar="FILE", help="a built graph (Turtle) to read")
+    p.add_argument("--graph", metavar="FILE", help=GRAPH_HELP)
     p.set_defaults(func=run)
 
 

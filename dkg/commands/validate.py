@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from dkg.commands._graph_source import GRAPH_HELP
 from graph.corpus import DEFAULT_GRAPH, default_graph
 from graph.validate import validate_graph
 
@@ -15,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=f"Validate --graph FILE, else the built graph ({DEFAULT_GRAPH}) when up to date, else "
                     "corpus/ built in memory, against ontology/shapes.ttl. Example: dkg validate --graph "
                     "build/corpus.ttl")
-    p.add_argument("--graph", metavar="FILE", help="a Turtle graph to validate")
+    p.add_argument("--graph", metavar="FILE", help=GRAPH_HELP)
     p.set_defaults(func=run)
 
 

@@ -1,0 +1,76 @@
+"""User errors of the graph commands: each is one stderr line and exit status 2, never a traceback.
+
+Each test runs ``dkg.cli.main`` in a scratch folder holding ``good.ttl`` (the seed's graph).
+"""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Dataset, Graph
+
+from dkg.cli import main
+from graph.build import build_graph
+from graph.export import export_graph
+from graph.store import save_graph
+
+#: the first bytes of a PNG: a binary file no RDF parser reads
+BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xf0\x9f\x00\xff" * 8
+
+
+@pytest.fixture(scope="module")
+def seed_graph(seed_directive) -> Graph:
+    return build_graph([seed_directive])
+
+
+@pytest.fixture
+def work(seed_graph, tmp_path, monkeypatch):
+    """A scratch folder (the current directory) with good.ttl and a binary some-binary.txt."""
+    save_graph(seed_graph, tmp_path / "good.ttl")
+    (tmp_path / "some-binary.txt").write_bytes(BINARY)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def one_error_line(capsys, command: str) -> str:
+    """The single stderr line of a failed command, without its ``dkg CMD: error: `` prefix."""
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    prefix = f"dkg {command}: error: "
+    assert err.startswith(prefix), err
+    return err[len(prefix):].rstrip("\n")
+
+
+@pytest.mark.parametrize("argv", [["query", "ASK { ?s ?p ?o }"], ["validate"], ["matrix"], ["export"],
+                                  ["units"], ["network"]])
+def test_a_binary_graph_file_is_one_line(work, capsys, argv) -> None:
+    assert main([*argv, "--graph", "some-binary.txt"]) == 2
+    line = one_error_line(capsys, argv[0])
+    assert line.startswith("some-binary.txt: not a readable RDF graph (turtle: not UTF-8 text")
+
+
+def test_broken_turtle_folder_and_oxigraph_are_one_line(work, capsys) -> None:
+    (work / "broken.ttl").write_text("@prefix dkg: <https://w3id.org/directive-kg/ontology#> .\n<a> dkg:x", "utf-8")
+    assert main(["query", "ASK { ?s ?p ?o }", "--graph", "broken.ttl"]) == 2
+    assert one_error_line(capsys, "query").startswith("broken.ttl: not a readable RDF graph (turtle: ")
+    (work / "folder.ttl").mkdir()
+    assert main(["validate", "--graph", "folder.ttl"]) == 2
+    assert one_error_line(capsys, "validate") == "folder.ttl: not a readable RDF graph (a folder, not a file)"
+    assert main(["query", "ASK { ?s ?p ?o }", "--store", "oxigraph", "--graph", "some-binary.txt"]) == 2
+    assert one_error_line(capsys, "query").startswith("some-binary.txt: not a readable RDF graph (turtle: ")
+    assert main(["matrix", "broken.ttl"]) == 2  # an RDF file given as PATH
+    assert one_error_line(capsys, "matrix").startswith("broken.ttl: not a readable RDF graph (turtle: ")
+
+
+@pytest.mark.parametrize("name", ["out.jsonld", "out.json", "out.nt", "out.nq", "out.trig", "out.rdf-turtle"])
+def test_graph_files_are_read_by_suffix(work, seed_graph, capsys, name) -> None:
+    if name.endswith((".nq", ".trig")):
+        dataset = Dataset()
+        named = dataset.graph("https://example.org/g")
+        for triple in seed_graph:
+            named.add(triple)
+        dataset.serialize(work / name, format="nquads" if name.endswith(".nq") else "trig")
+    else:
+        fmt = {"out.jsonld": "json-ld", "out.json": "json-ld", "out.nt": "nt"}.get(name, "turtle")
+        export_graph(seed_graph, fmt, work / name)
+    assert main(["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--graph", name, "--format", "csv"]) == 0
+    assert capsys.readouterr().out.split() == ["n", str(len(seed_graph))]
