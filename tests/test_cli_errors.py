@@ -5,7 +5,10 @@ Each test runs ``dkg.cli.main`` in a scratch folder holding ``good.ttl`` (the se
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
+from graph_seed import SEED_TEXT
 from rdflib import Dataset, Graph
 
 from dkg.cli import main
@@ -74,3 +77,35 @@ def test_graph_files_are_read_by_suffix(work, seed_graph, capsys, name) -> None:
         export_graph(seed_graph, fmt, work / name)
     assert main(["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--graph", name, "--format", "csv"]) == 0
     assert capsys.readouterr().out.split() == ["n", str(len(seed_graph))]
+
+
+@pytest.mark.parametrize("argv", [["build", "seed.txt"], ["matrix", "--graph", "good.ttl"],
+                                  ["network", "--graph", "good.ttl"], ["export", "--graph", "good.ttl"]])
+def test_output_that_is_a_folder_is_one_line_and_nothing_is_written(work, capsys, argv) -> None:
+    shutil.copy(SEED_TEXT, work / "seed.txt")
+    out = work / "out"
+    out.mkdir()
+    (out / "keep.ttl").write_text("kept", encoding="utf-8")
+    assert main([*argv, "-o", "out"]) == 2
+    assert one_error_line(capsys, argv[0]) == "out: is a folder; give a file name"
+    assert [p.name for p in out.iterdir()] == ["keep.ttl"] and (out / "keep.ttl").read_text("utf-8") == "kept"
+    assert sorted(p.name for p in work.iterdir()) == ["good.ttl", "out", "seed.txt", "some-binary.txt"]
+
+
+@pytest.mark.parametrize("argv", [["build", "seed.txt"], ["matrix", "--graph", "good.ttl"],
+                                  ["network", "--graph", "good.ttl"], ["export", "--graph", "good.ttl"]])
+def test_output_below_a_file_is_one_line(work, capsys, argv) -> None:
+    shutil.copy(SEED_TEXT, work / "seed.txt")
+    suffix = {"matrix": ".csv", "network": ".graphml"}.get(argv[0], ".ttl")
+    assert main([*argv, "-o", f"good.ttl/sub/x{suffix}"]) == 2
+    line = one_error_line(capsys, argv[0])
+    assert line == f"good.ttl/sub/x{suffix}: cannot write there: good.ttl is a file, not a folder"
+
+
+def test_a_failing_write_is_one_line(work, capsys, monkeypatch) -> None:
+    def full(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("dkg.commands.export.export_graph", full)
+    assert main(["export", "--graph", "good.ttl", "-o", "x.ttl"]) == 2
+    assert one_error_line(capsys, "export") == "x.ttl: cannot write it (No space left on device)"

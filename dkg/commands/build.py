@@ -7,6 +7,7 @@ import sys
 import time
 
 from dkg.cli import UsageError
+from dkg.commands._output import checked_output, write_output
 from graph.build import build_graph
 from graph.corpus import DEFAULT_CORPUS, DEFAULT_GRAPH, extract_all
 from graph.store import open_graph, save_graph
@@ -32,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Build and write the graph; return 0, or 1 when it does not conform (and is not written)."""
     began = time.perf_counter()
+    checked_output(args.output)
     directives, skipped = extract_all(args.paths or [DEFAULT_CORPUS])
     if not directives:
         if len(skipped) == 1:
@@ -50,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"dkg build: the graph does not conform to the shapes; {args.output} was not written "
                   "(--force writes it anyway)", file=sys.stderr)
             return 1
-    save_graph(graph, args.output)
+    write_output(args.output, lambda path: save_graph(graph, path))
     tasks = sum(len(d.tasks) for d in directives)
     state = "conforms" if result.conforms else "does NOT conform"
     print(f"wrote {args.output}: {len(directives)} directives, {tasks} tasks, {len(graph)} triples, "

@@ -7,6 +7,7 @@ import sys
 
 from dkg.cli import UsageError
 from dkg.commands._graph_source import GRAPH_HELP
+from dkg.commands._output import checked_output, write_output
 from graph.corpus import DEFAULT_GRAPH, default_graph
 from graph.export import EXPORT_FORMATS, export_graph, format_for, serialize
 
@@ -26,12 +27,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the export; the file is replaced atomically."""
+    if args.output:
+        checked_output(args.output)
     fmt = args.format or (format_for(args.output) if args.output else None) or "turtle"
     if args.output and args.format is None and format_for(args.output) is None:
         raise UsageError(f"{args.output}: cannot tell the format from the suffix; pass --format")
     graph = default_graph(args.graph)
     if args.output:
-        export_graph(graph, fmt, args.output)
+        write_output(args.output, lambda path: export_graph(graph, fmt, path))
         print(f"wrote {args.output}: {len(graph)} triples as {fmt}")
     else:
         sys.stdout.write(serialize(graph, fmt))

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from dkg.cli import UsageError
 from dkg.commands._graph_source import add_graph_arguments, graph_from_args
-from graph.matrix import FORMATS, csv_text, responsibility_matrix, to_html, to_markdown, write_matrix
+from dkg.commands._output import checked_output, write_output
+from graph.matrix import FORMATS, csv_text, matrix_bytes, responsibility_matrix, to_html, to_markdown
+from graph.store import atomic_write
 
 _SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".html": "html", ".htm": "html"}
 
@@ -42,27 +42,17 @@ def _format(args: argparse.Namespace) -> str:
     return "csv"
 
 
-def _write_atomically(matrix: object, path: Path, fmt: str, lang: str) -> None:
-    """Write to a temporary file beside ``path``, then move it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    try:
-        write_matrix(matrix, tmp, fmt, lang)  # type: ignore[arg-type]
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def run(args: argparse.Namespace) -> int:
     """Build the matrix and write or print it."""
+    if args.output:
+        checked_output(args.output)
     fmt = _format(args)
     if fmt == "xlsx" and not args.output:
         raise UsageError("xlsx needs an output file: -o FILE.xlsx")
     matrix = responsibility_matrix(graph_from_args(args, "matrix"), args.lang)
     if args.output:
-        _write_atomically(matrix, Path(args.output), fmt, args.lang)
+        data = matrix_bytes(matrix, fmt, args.lang)
+        write_output(args.output, lambda path: atomic_write(path, lambda stream: stream.write(data)))
         print(f"wrote {args.output}: {matrix.shape[0]} tasks x {matrix.shape[1]} units ({fmt})")
     else:
         texts = {"csv": csv_text, "md": to_markdown}

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 
 from dkg.commands._graph_source import add_graph_arguments, graph_from_args
+from dkg.commands._output import checked_output, write_output
 from graph.network import FORMATS, annotate, bipartite_graph, centrality_table, unit_projection, write_network
+from graph.store import atomic_write
 
 _SUFFIXES = {".graphml": "graphml", ".gexf": "gexf"}
 
@@ -32,6 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the network file, or print the centrality table."""
+    if args.output:
+        checked_output(args.output)
     net = bipartite_graph(graph_from_args(args, "network"))
     projection = unit_projection(net)
     table = centrality_table(net, projection)
@@ -40,15 +42,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     fmt = args.format or _SUFFIXES.get(Path(args.output).suffix.lower(), "graphml")
     target = annotate(projection if args.projection else net, table)
-    path = Path(args.output)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    try:
-        write_network(target, tmp, fmt)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_output(args.output, lambda path: atomic_write(path, lambda stream: write_network(target, stream, fmt)))
     print(f"wrote {args.output}: {target.number_of_nodes()} nodes, {target.number_of_edges()} edges ({fmt})")
     return 0
