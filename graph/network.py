@@ -59,9 +59,18 @@ def units_of(net: nx.Graph) -> list[str]:
     return [n for n, kind in net.nodes(data="kind") if kind == "unit"]
 
 
+def tasks_of(net: nx.Graph) -> list[str]:
+    """The task nodes of a bipartite graph from ``bipartite_graph``."""
+    return [n for n, kind in net.nodes(data="kind") if kind == "task"]
+
+
 def unit_projection(net: nx.Graph) -> nx.Graph:
-    """Project ``net`` onto its units; edge ``weight`` = number of tasks the two units share."""
-    return nx_bipartite.weighted_projected_graph(net, units_of(net))
+    """Project ``net`` onto its units; edge ``weight`` = number of tasks the two units share.
+
+    A graph without units (no tasks, or tasks that name no unit) projects to an empty graph.
+    """
+    units = units_of(net)
+    return nx_bipartite.weighted_projected_graph(net, units) if units else nx.Graph()
 
 
 def communities(projection: nx.Graph) -> list[set[str]]:

@@ -12,6 +12,7 @@ from graph_seed import SEED_TEXT
 from rdflib import Dataset, Graph
 
 from dkg.cli import main
+from extract.model import Directive, Section
 from graph.build import build_graph
 from graph.export import export_graph
 from graph.store import save_graph
@@ -109,3 +110,35 @@ def test_a_failing_write_is_one_line(work, capsys, monkeypatch) -> None:
     monkeypatch.setattr("dkg.commands.export.export_graph", full)
     assert main(["export", "--graph", "good.ttl", "-o", "x.ttl"]) == 2
     assert one_error_line(capsys, "export") == "x.ttl: cannot write it (No space left on device)"
+
+
+def no_task_graph(path) -> None:
+    """Save the graph of a directive with one numbered item and no task."""
+    text = "关于测试的通知\n一、总体要求\n认真做好工作。\n"
+    directive = Directive(id="no-tasks", source="no-tasks.txt", text=text,
+                          sections=[Section(number="一", marker="一、", title="总体要求", kind="general",
+                                            char_start=8, char_end=len(text))])
+    save_graph(build_graph([directive]), path)
+
+
+def test_network_without_tasks_is_one_line(work, capsys) -> None:
+    no_task_graph(work / "no-tasks.ttl")
+    (work / "empty.ttl").write_text("", encoding="utf-8")
+    for name in ("no-tasks.ttl", "empty.ttl"):
+        assert main(["network", "--graph", name]) == 2
+        assert one_error_line(capsys, "network") == "no tasks in the graph: there is no task-unit network to show"
+        assert main(["network", "--graph", name, "-o", "n.graphml"]) == 2
+        assert one_error_line(capsys, "network").startswith("no tasks")
+    assert not (work / "n.graphml").exists()
+
+
+def test_network_refuses_unknown_suffix_and_top_below_one(work, capsys) -> None:
+    assert main(["network", "--graph", "good.ttl", "-o", "n.xyz"]) == 2
+    assert one_error_line(capsys, "network") == ("n.xyz: cannot tell the format from the suffix (.graphml .gexf); "
+                                                 "pass --format")
+    assert not (work / "n.xyz").exists()
+    assert main(["network", "--graph", "good.ttl", "--top", "0"]) == 2
+    assert one_error_line(capsys, "network") == "--top must be at least 1"
+    assert capsys.readouterr().out == ""
+    assert main(["network", "--graph", "good.ttl", "-o", "n.xyz", "--format", "gexf"]) == 0
+    assert (work / "n.xyz").read_bytes().startswith(b"<?xml") and b"<gexf" in (work / "n.xyz").read_bytes()

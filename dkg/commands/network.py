@@ -5,9 +5,19 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from dkg.cli import UsageError
 from dkg.commands._graph_source import add_graph_arguments, graph_from_args
 from dkg.commands._output import checked_output, write_output
-from graph.network import FORMATS, annotate, bipartite_graph, centrality_table, unit_projection, write_network
+from graph.network import (
+    FORMATS,
+    annotate,
+    bipartite_graph,
+    centrality_table,
+    tasks_of,
+    unit_projection,
+    units_of,
+    write_network,
+)
 from graph.store import atomic_write
 
 _SUFFIXES = {".graphml": "graphml", ".gexf": "gexf"}
@@ -26,21 +36,42 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: print the centrality table)")
     p.add_argument("--projection", action="store_true",
                    help="write the unit projection (weighted by shared tasks) instead of the bipartite graph")
-    p.add_argument("--top", type=int, default=20, metavar="N", help="rows of the printed table (default 20)")
+    p.add_argument("--top", type=int, default=20, metavar="N",
+                   help="rows of the printed table, at least 1 (default 20)")
     p.set_defaults(func=run)
 
 
+def _format_of(output: str) -> str:
+    fmt = _SUFFIXES.get(Path(output).suffix.lower())
+    if fmt is None:
+        raise UsageError(f"{output}: cannot tell the format from the suffix (.graphml .gexf); pass --format")
+    return fmt
+
+
 def run(args: argparse.Namespace) -> int:
-    """Write the network file, or print the centrality table."""
+    """Write the network file, or print the centrality table.
+
+    Raises:
+        UsageError: ``--top`` below 1, an ``-o`` suffix that names no network format (without
+            ``--format``), or a graph with no task or no unit (there is no network to show).
+    """
+    if args.top < 1:
+        raise UsageError("--top must be at least 1")
+    fmt = args.format or "graphml"
     if args.output:
         checked_output(args.output)
+        fmt = args.format or _format_of(args.output)
     net = bipartite_graph(graph_from_args(args, "network"))
+    tasks = len(tasks_of(net))
+    if not tasks:
+        raise UsageError("no tasks in the graph: there is no task-unit network to show")
+    if not units_of(net):
+        raise UsageError(f"no units: none of the {tasks} tasks names a lead or responsible unit")
     projection = unit_projection(net)
     table = centrality_table(net, projection)
     if not args.output:
         print(table.drop(columns=["unit"]).head(args.top).to_string(index=False))
         return 0
-    fmt = args.format or _SUFFIXES.get(Path(args.output).suffix.lower(), "graphml")
     target = annotate(projection if args.projection else net, table)
     write_output(args.output, lambda path: atomic_write(path, lambda stream: write_network(target, stream, fmt)))
     print(f"wrote {args.output}: {target.number_of_nodes()} nodes, {target.number_of_edges()} edges ({fmt})")
