@@ -8,9 +8,10 @@ it is responsible for it (责任/配合/参与单位), else ``""``; a unit liste
 Two organisations with the same label (Weihai's and Guangzhou's 市民政局) get separate columns,
 the label followed by the place: ``市民政局（威海市）``.
 
-Writers: ``to_csv`` (UTF-8 with BOM so Excel shows the Chinese), ``to_xlsx`` (openpyxl; see its
-docstring), ``to_markdown`` and ``to_html`` (cells HTML-escaped). ``write_matrix`` picks one by
-format name.
+Writers: ``to_csv`` (UTF-8 with BOM so Excel shows the Chinese; text that a spreadsheet would run
+as a formula is quoted, ``graph.cells.csv_safe``), ``to_xlsx`` (openpyxl; see its docstring; every
+cell is text, never a formula), ``to_markdown`` (``graph.cells.markdown_cell``) and ``to_html``
+(cells HTML-escaped). ``write_matrix`` picks one by format name.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 from rdflib import Graph
 
+from graph.cells import csv_safe, markdown_cell
 from graph.query import run_named
 
 LEAD, RESPONSIBLE = "L", "R"
@@ -104,26 +106,27 @@ def flat(matrix: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv(matrix: pd.DataFrame, path: str | Path) -> Path:
-    """Write ``matrix`` as CSV, UTF-8 with a byte-order mark (Excel then reads the Chinese)."""
-    flat(matrix).to_csv(path, index=False, encoding="utf-8-sig")
+    """Write ``matrix`` as CSV (``csv_text``), UTF-8 with a byte-order mark (Excel then reads the Chinese)."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as stream:
+        stream.write(csv_text(matrix))
     return Path(path)
 
 
 def csv_text(matrix: pd.DataFrame) -> str:
-    """``matrix`` as CSV text (no byte-order mark: for standard output)."""
-    return flat(matrix).to_csv(index=False)
+    """``matrix`` as CSV text (no byte-order mark: for standard output); header and cells that a
+    spreadsheet would run as formulas start with ``'`` (``graph.cells.csv_safe``)."""
+    table = flat(matrix).map(csv_safe)
+    table.columns = [csv_safe(c) for c in table.columns]
+    return table.to_csv(index=False)
 
 
 def to_markdown(matrix: pd.DataFrame) -> str:
-    """Return ``matrix`` as a GitHub-flavoured Markdown table (``|`` in cells escaped)."""
+    """Return ``matrix`` as a GitHub-flavoured Markdown table; every header and cell escaped
+    (``graph.cells.markdown_cell``: ``& < >`` as entities, ``|`` as ``\\|``)."""
     table = flat(matrix)
-
-    def cell(value: object) -> str:
-        return str(value).replace("|", "\\|").replace("\n", " ")
-
-    lines = ["| " + " | ".join(cell(c) for c in table.columns) + " |",
+    lines = ["| " + " | ".join(markdown_cell(c) for c in table.columns) + " |",
              "|" + "|".join("---" for _ in table.columns) + "|"]
-    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in table.itertuples(index=False)]
+    lines += ["| " + " | ".join(markdown_cell(v) for v in row) + " |" for row in table.itertuples(index=False)]
     return "\n".join(lines) + "\n"
 
 

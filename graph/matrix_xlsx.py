@@ -10,7 +10,9 @@ Workbook layout (``to_xlsx``):
 - ``Totals``: per unit (combined view) the number of tasks it leads, is responsible for, in all;
 - ``Legend``: what ``L`` and ``R`` mean, with their fills.
 Matrix sheets hold task rows only, so ``pandas.read_excel(path, sheet_name=doc)`` reads back
-exactly one row per task.
+exactly one row per task. Every cell is a value, never a formula: text that starts with ``=`` (a
+task title, a unit name) is stored as a string cell (``_no_formulas``), so opening the file never
+runs it (OWASP "CSV Injection" applies to spreadsheets alike).
 """
 
 from __future__ import annotations
@@ -98,6 +100,14 @@ def _write_legend(ws: Worksheet, lang: str, documents: list[str]) -> None:
     ws.column_dimensions["B"].width = 90
 
 
+def _no_formulas(ws: Worksheet) -> None:
+    """Type as a string every cell openpyxl took for a formula (a value starting with ``=``)."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
+
+
 def to_xlsx(matrix: pd.DataFrame, path: str | Path | BinaryIO, lang: str = "zh") -> str | Path | BinaryIO:
     """Write ``matrix`` (from ``responsibility_matrix``) as XLSX to ``path`` (a file or stream); return it.
 
@@ -112,5 +122,7 @@ def to_xlsx(matrix: pd.DataFrame, path: str | Path | BinaryIO, lang: str = "zh")
     _write_matrix_sheet(workbook.create_sheet(COMBINED), matrix, lang)
     _write_totals(workbook.create_sheet(TOTALS), matrix)
     _write_legend(workbook.create_sheet(LEGEND_SHEET), lang, documents)
+    for ws in workbook.worksheets:
+        _no_formulas(ws)
     workbook.save(path)
     return path

@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from dkg.cli import main as dkg
+from extract.model import Directive, Task
 from graph.build import build_graph
 from graph.matrix import for_document, responsibility_matrix, to_html, to_markdown, unit_totals, write_matrix
 from graph.query import run_named, run_query
@@ -164,3 +165,46 @@ def test_cli_writes_matrix_and_refuses_xlsx_to_stdout(tmp_path, capsys):
     assert dkg(["matrix", str(ROOT / "corpus" / f"{SEED}.txt"), "--format", "xlsx"]) == 2
     assert "xlsx needs an output file" in capsys.readouterr().err
     assert dkg(["matrix", str(tmp_path / "missing.txt")]) == 2
+
+
+#: a task title that Excel would run as a formula (a link that could exfiltrate data)
+FORMULA_TITLE = '=HYPERLINK("http://x","y")'
+
+
+@pytest.fixture(scope="module")
+def hostile_matrix():
+    """A directive whose task title is a formula and whose units start with + and @ or hold markup."""
+    text = f"关于测试的通知\n一、{FORMULA_TITLE}\n牵头单位：+市民政局\n二、<script>alert(1)</script> | a & b\n"
+    directive = Directive(id="hostile", source="hostile.txt", text=text, tasks=[
+        Task(number="一", kind="task", title=FORMULA_TITLE, lead_units=["+市民政局"], responsible_units=["@市财政局"]),
+        Task(number="二", kind="task", title="<script>alert(1)</script> | a & b", lead_units=["-市<b>教育</b>局|x"])])
+    return responsibility_matrix(build_graph([directive]))
+
+
+def test_formulas_are_written_as_text_in_xlsx(hostile_matrix, tmp_path):
+    path = write_matrix(hostile_matrix, tmp_path / "m.xlsx", "xlsx")
+    book = load_workbook(path)
+    for name in ("hostile", "All"):
+        sheet = book[name]
+        title = sheet["C2"]
+        assert (title.value, title.data_type) == (FORMULA_TITLE, "s")
+        assert all(c.data_type == "s" for c in sheet[1])  # unit names in the header too
+    assert not [c.coordinate for ws in book.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"]
+
+
+def test_formulas_are_quoted_in_csv(hostile_matrix, tmp_path):
+    path = write_matrix(hostile_matrix, tmp_path / "m.csv", "csv")
+    table = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert table["title"].tolist()[0] == "'" + FORMULA_TITLE
+    assert {"'+市民政局", "'@市财政局", "'-市<b>教育</b>局|x"} <= set(table.columns)
+    assert not any(line.startswith(("=", "+", "-", "@")) for line in path.read_text("utf-8-sig").splitlines())
+    assert write_matrix(hostile_matrix, tmp_path / "m.csv", "csv").read_bytes()[:3] == b"\xef\xbb\xbf"
+
+
+def test_markdown_cells_are_escaped(hostile_matrix):
+    md = to_markdown(hostile_matrix)
+    assert "<script>" not in md and "<b>" not in md
+    row = md.splitlines()[3]
+    assert row.startswith("| hostile | 二 | &lt;script&gt;alert(1)&lt;/script&gt; \\| a &amp; b |")
+    assert "-市&lt;b&gt;教育&lt;/b&gt;局\\|x" in md.splitlines()[0]
+    assert all(line.count(" | ") == md.splitlines()[0].count(" | ") for line in md.splitlines()[2:])
