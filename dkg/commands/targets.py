@@ -1,7 +1,8 @@
 """``dkg targets PATH... [--json|--csv] [--deadlines]``: the quantitative targets of directives.
 
 One row per target (or per deadline with ``--deadlines``) across every document given, read by
-``extract.pipeline.extract_path``. Example: ``dkg targets corpus/*.txt --csv > targets.csv``.
+``extract.pipeline.extract_path``. CSV text cells that a spreadsheet would run as a formula start
+with ``'`` (``graph.cells.csv_safe``). Example: ``dkg targets corpus/*.txt --csv > targets.csv``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from extract.errors import DirectiveError
 from extract.model import Deadline, Directive, Target
 from extract.pipeline import extract_path
+from graph.cells import csv_safe
 
 TARGET_COLUMNS = ["doc", "section", "comparator", "value", "low", "high", "unit", "per", "subject", "text",
                   "char_start", "char_end"]
@@ -82,7 +84,7 @@ def _print_table(data: list[dict[str, Any]], deadlines: bool) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Extract every path and print its rows; a failing file is reported on stderr, the others
-    still print; exit code 2 when any file failed."""
+    still print (nothing at all is printed when every file failed); exit code 2 when any file failed."""
     directives, failed = [], 0
     for path in args.paths:
         try:
@@ -92,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
         except DirectiveError as err:
             print(f"dkg targets: error: {err}", file=sys.stderr)
             failed += 1
+    if not directives:
+        return 2
     data = rows(directives, deadlines=args.deadlines)
     if args.json:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
@@ -100,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
         writer = csv.DictWriter(sys.stdout, fieldnames=DEADLINE_COLUMNS if args.deadlines else TARGET_COLUMNS,
                                 lineterminator="\n")
         writer.writeheader()
-        writer.writerows(data)
+        writer.writerows({k: csv_safe(v) for k, v in row.items()} for row in data)
     else:
         _print_table(data, args.deadlines)
     return 2 if failed else 0
