@@ -24,14 +24,20 @@ from graph.store import load_graph, open_graph, read_format
 
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_GRAPH = Path("build") / "corpus.ttl"
+#: suffixes picked up in folders: the supported ones, plus old Word files so that they are
+#: reported (``extract_path`` tells the user to convert them to .docx) rather than silently ignored
+FOLDER_SUFFIXES = (*SUPPORTED_SUFFIXES, ".doc")
 
 
 def corpus_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[DirectiveError]]:
-    """Expand ``paths`` (files and folders, folders searched recursively) into supported files.
+    """Expand ``paths`` (files and folders, folders searched recursively) into files to extract.
+
+    Every file named explicitly is kept, whatever its type (``extract_path`` then says what is
+    wrong with it, e.g. "convert it to .docx" for an old ``.doc``); in folders, only files with a
+    ``FOLDER_SUFFIXES`` suffix are kept, hidden files ignored.
 
     Returns:
-        (files in a stable sorted order per folder, one ``DirectiveError`` per path refused:
-        missing, or a file whose type is not supported). Hidden files are ignored in folders.
+        (files in a stable sorted order per folder, one ``DirectiveError`` per missing path).
     """
     found: list[Path] = []
     refused: list[DirectiveError] = []
@@ -40,14 +46,10 @@ def corpus_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Directiv
         if path.is_dir():
             found.extend(
                 p for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
+                if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES and not p.name.startswith(".")
             )
         elif path.is_file():
-            if path.suffix.lower() in SUPPORTED_SUFFIXES:
-                found.append(path)
-            else:
-                refused.append(DirectiveError(str(path), "unsupported file type; expected one of "
-                                              + " ".join(SUPPORTED_SUFFIXES)))
+            found.append(path)
         else:
             refused.append(DirectiveError(str(path), "no such file or folder"))
     return list(dict.fromkeys(found)), refused

@@ -142,3 +142,47 @@ def test_network_refuses_unknown_suffix_and_top_below_one(work, capsys) -> None:
     assert capsys.readouterr().out == ""
     assert main(["network", "--graph", "good.ttl", "-o", "n.xyz", "--format", "gexf"]) == 0
     assert (work / "n.xyz").read_bytes().startswith(b"<?xml") and b"<gexf" in (work / "n.xyz").read_bytes()
+
+
+OLD_WORD = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64
+NO_NUMBERS = "关于做好工作的说明\n这段文字没有编号，也没有任务表。\n"
+
+
+def test_build_reports_old_doc_and_unnumbered_files_in_a_folder(work, capsys) -> None:
+    folder = work / "mixed"
+    folder.mkdir()
+    shutil.copy(SEED_TEXT, folder / "seed.txt")
+    (folder / "old.doc").write_bytes(OLD_WORD)
+    (folder / "nonumbers.txt").write_text(NO_NUMBERS, encoding="utf-8")
+    assert main(["build", "mixed", "-o", "mixed.ttl"]) == 0
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("dkg build: skipped mixed/nonumbers.txt: no numbered items")
+    assert lines[1].startswith("dkg build: skipped mixed/old.doc: old Word .doc") and "convert it to .docx" in lines[1]
+    assert "1 directives, 16 tasks" in captured.out
+
+
+def test_build_never_replaces_a_graph_with_an_empty_one(work, capsys) -> None:
+    before = (work / "good.ttl").read_bytes()
+    (work / "nonumbers.txt").write_text(NO_NUMBERS, encoding="utf-8")
+    (work / "heading-only.txt").write_text("关于做好工作的通知\n\n一、总体要求\n认真做好工作。\n", encoding="utf-8")
+    (work / "old.doc").write_bytes(OLD_WORD)
+    (work / "notes.xyz").write_text("一、x\n", encoding="utf-8")
+    assert main(["build", "nonumbers.txt", "-o", "good.ttl"]) == 2
+    assert one_error_line(capsys, "build").startswith("nonumbers.txt: no numbered items")
+    assert main(["build", "heading-only.txt", "-o", "good.ttl"]) == 2
+    assert one_error_line(capsys, "build") == ("nothing to build: no task found in heading-only.txt; "
+                                               "good.ttl was not written")
+    assert main(["build", "old.doc", "-o", "good.ttl"]) == 2  # named explicitly: extract_path's own message
+    assert "convert it to .docx" in one_error_line(capsys, "build")
+    assert main(["build", "notes.xyz", "-o", "good.ttl"]) == 2
+    assert "unsupported file type '.xyz'" in one_error_line(capsys, "build")
+    assert (work / "good.ttl").read_bytes() == before
+
+
+def test_matrix_of_an_old_doc_gives_the_convert_hint(work, capsys) -> None:
+    (work / "old.doc").write_bytes(OLD_WORD)
+    assert main(["matrix", "old.doc"]) == 2
+    line = one_error_line(capsys, "matrix")
+    assert line.startswith("old.doc: old Word .doc format is not supported; convert it to .docx")

@@ -20,8 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "build", help="Build the RDF graph (Turtle) of a corpus of directives.",
         description="Extract every .txt .docx .pdf .html .htm file under PATH (default corpus/), build the "
                     "knowledge graph, validate it against ontology/shapes.ttl and write it as Turtle. Files "
-                    "that cannot be extracted are reported and skipped. The output is replaced atomically and "
-                    "only when the graph conforms. Example: dkg build corpus/ -o build/corpus.ttl")
+                    "that cannot be extracted (old .doc files, texts without numbered items …) are reported "
+                    "and skipped. The output is replaced atomically, only when the graph conforms and holds "
+                    "at least one task. Example: dkg build corpus/ -o build/corpus.ttl")
     p.add_argument("paths", nargs="*", metavar="PATH", help=f"files or folders (default {DEFAULT_CORPUS}/)")
     p.add_argument("-o", "--output", default=str(DEFAULT_GRAPH), metavar="FILE",
                    help=f"Turtle file to write (default {DEFAULT_GRAPH})")
@@ -31,7 +32,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Build and write the graph; return 0, or 1 when it does not conform (and is not written)."""
+    """Build and write the graph; return 0, or 1 when it does not conform (and is not written).
+
+    Raises:
+        UsageError: a bad ``-o``, no directive extracted, or no task in any directive (the output,
+            perhaps a good graph, is then left as it was).
+    """
     began = time.perf_counter()
     checked_output(args.output)
     directives, skipped = extract_all(args.paths or [DEFAULT_CORPUS])
@@ -44,6 +50,10 @@ def run(args: argparse.Namespace) -> int:
                          if args.paths else f"nothing to build: no directive in {DEFAULT_CORPUS}/")
     for err in skipped:
         print(f"dkg build: skipped {err}", file=sys.stderr)
+    tasks = sum(len(d.tasks) for d in directives)
+    if not tasks:
+        names = " ".join(d.source or d.id for d in directives)
+        raise UsageError(f"nothing to build: no task found in {names}; {args.output} was not written")
     graph = build_graph(directives, open_graph("memory"))
     result = validate_graph(graph)
     if not result.conforms:
@@ -53,7 +63,6 @@ def run(args: argparse.Namespace) -> int:
                   "(--force writes it anyway)", file=sys.stderr)
             return 1
     write_output(args.output, lambda path: save_graph(graph, path))
-    tasks = sum(len(d.tasks) for d in directives)
     state = "conforms" if result.conforms else "does NOT conform"
     print(f"wrote {args.output}: {len(directives)} directives, {tasks} tasks, {len(graph)} triples, "
           f"{state} ({time.perf_counter() - began:.1f} s)")
