@@ -78,12 +78,16 @@ class TaskBuilder:
             self.fill(task, clause)
         return task
 
-    def fill(self, task: Task, clause: Clause) -> None:
-        """Write the clause's units into ``task`` (names as written, mentions with spans)."""
+    def fill(self, task: Task, clause: Clause, table_row: bool = False) -> None:
+        """Write the clause's units into ``task`` (names as written, mentions with spans).
+
+        The first-listed convention applies to the clauses after the sentence that states it
+        (下同), and to every row of a table, whose note (注：列第一位者为牵头单位) may stand below it.
+        """
         task.clause_start, task.clause_end = self.span(clause.start, clause.end)
         task.clause = self.text[task.clause_start:task.clause_end]
         roles = {role: list(spans) for role, spans in clause.roles.items()}
-        if (self.rule_at is not None and self.rule_at <= clause.end and not clause.explicit_lead
+        if (self.rule_at is not None and (table_row or self.rule_at <= clause.end) and not clause.explicit_lead
                 and roles.get("responsible")):
             roles["lead"] = [roles["responsible"].pop(0)]  # 列第一位者为牵头单位，下同
         for role, target in (("lead", task.lead_units), ("responsible", task.responsible_units),
@@ -133,7 +137,7 @@ class TaskBuilder:
             t_start, t_end = self.span(*row.title)
             task = Task(number=row.number, kind=kind, title=_name(self.text, self.nt, *row.title),
                         char_start=start, char_end=end, title_start=t_start, title_end=t_end)
-            self.fill(task, row.clause)
+            self.fill(task, row.clause, table_row=True)
             if row.deadline:
                 task.deadline = _name(self.text, self.nt, *row.deadline)
             out.append(task)

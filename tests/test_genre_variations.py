@@ -360,3 +360,9 @@ def test_same_below_note_inside_a_verb_clause():
 def test_broad_collectives_close_verb_clauses():
     text = "一、任务\n（一）甲。（国家发展改革委牵头，有关方面及各地按职责分工负责）\n"
     assert rows(text) == [("一.(一)", ["国家发展改革委"], ["有关方面", "各地"])]
+
+
+def test_first_listed_note_below_a_table_applies_to_its_rows():
+    text = ("序号\t工作任务\t责任单位\n1\t开展调研\t市民政局、市财政局\n2\t制定方案\t市教育局\n"
+            "注：责任单位中列第一位的为牵头单位。\n")
+    assert rows(text) == [("1", ["市民政局"], ["市财政局"]), ("2", ["市教育局"], [])]
