@@ -89,7 +89,20 @@ def _trim(view: str, span: Span, lex: Lexicon) -> Span:
             end, changed = match.start(), True
         if view[start:end].endswith("等") and end - start > 2:
             end, changed = end - 1, True
+    if end > start and not looks_like_unit(view[start:end], lex):
+        end = _cut_before_role_words(view, start, end, lex)
     return start, end
+
+
+_ROLE_WORD_HEADS = re.compile(r"按照?|根据|依据|依照|结合|负责|配合|牵头|参与|协助|做好|抓好|落实|要|分别|共同")
+
+
+def _cut_before_role_words(view: str, start: int, end: int, lex: Lexicon) -> int:
+    """``各区政府按属地管理原则负责落实`` → end after ``各区政府``: the unit before the role words."""
+    for m in _ROLE_WORD_HEADS.finditer(view, start + 2, end):
+        if looks_like_unit(view[start:m.start()], lex):
+            return m.start()
+    return end
 
 
 def _is_generic_tail(name: str, lex: Lexicon) -> bool:

@@ -366,3 +366,8 @@ def test_first_listed_note_below_a_table_applies_to_its_rows():
     text = ("序号\t工作任务\t责任单位\n1\t开展调研\t市民政局、市财政局\n2\t制定方案\t市教育局\n"
             "注：责任单位中列第一位的为牵头单位。\n")
     assert rows(text) == [("1", ["市民政局"], ["市财政局"]), ("2", ["市教育局"], [])]
+
+
+def test_role_words_after_a_unit_inside_a_label_clause():
+    text = "一、任务\n（一）甲。（牵头单位：市民政局；责任单位：各区政府按属地管理原则负责落实）\n"
+    assert rows(text) == [("一.(一)", ["市民政局"], ["各区政府"])]
