@@ -133,7 +133,8 @@ def _segments(view: str, start: int, end: int) -> list[Span]:
             segs.append((seg_start, i))
             seg_start = i + 1
     segs.append((seg_start, end))
-    return [(s, e) for s, e in segs if view[s:e].strip(" 。.") not in _EMPTY_SEGMENTS]
+    # a "key: value" note (完成时限：2021年底) is not part of the assignment
+    return [(s, e) for s, e in segs if view[s:e].strip(" 。.") not in _EMPTY_SEGMENTS and ":" not in view[s:e]]
 
 
 # Segments that carry no unit: an empty one, and "the same below" notes (（X牵头，Y配合，下同）).

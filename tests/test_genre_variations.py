@@ -371,3 +371,8 @@ def test_first_listed_note_below_a_table_applies_to_its_rows():
 def test_role_words_after_a_unit_inside_a_label_clause():
     text = "一、任务\n（一）甲。（牵头单位：市民政局；责任单位：各区政府按属地管理原则负责落实）\n"
     assert rows(text) == [("一.(一)", ["市民政局"], ["各区政府"])]
+
+
+def test_deadline_note_inside_a_verb_clause():
+    text = "一、任务\n（一）甲。（市发展改革委牵头，市财政局等部门配合；完成时限：2021年底前）\n"
+    assert rows(text) == [("一.(一)", ["市发展改革委"], ["市财政局"])]
