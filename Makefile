@@ -22,7 +22,8 @@ build: build/corpus.ttl
 
 run: build/corpus.ttl
 	@echo "Explorer: http://localhost:$(PORT)"
-	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	$(BIN)/streamlit run app.py --server.address localhost --server.port $(PORT) --server.headless true \
+		--browser.gatherUsageStats false
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -26,7 +26,7 @@ from graph.matrix import FORMATS as MATRIX_FORMATS
 from graph.matrix import matrix_bytes, responsibility_matrix
 from graph.network import annotate, bipartite_graph, centrality_table, unit_projection, write_network
 from graph.network_html import network_html
-from graph.query import QueryError, available_queries, load_query, run_named, run_query
+from graph.query import MAX_ROWS, TIME_BUDGET, QueryError, available_queries, load_query, run_named, run_query
 from graph.sources import highlight_html, task_source
 
 VIEWS = ["Overview", "Tasks", "Units", "Targets & deadlines", "Network", "Ask", "SPARQL", "Downloads"]
@@ -228,9 +228,11 @@ def sparql_view() -> None:
         "  ?task a dkg:Task ; eli:number ?number ; dcterms:title ?title .\n} LIMIT 20"
     text = st.text_area("SPARQL (read-only; prefixes dkg: eli: org: skos: dcterms: prov: oa: time: qudt: "
                         "are predeclared)", value=start, height=240, key=f"sparql_{name}")
+    st.caption(f"Answers of more than {MAX_ROWS:,} rows are refused and a query is stopped after "
+               f"{TIME_BUDGET:g} s: add LIMIT to see part of a large answer.")
     if st.button("Run", key="sparql_run"):
         try:
-            show(run_query(GRAPH, text))
+            show(run_query(GRAPH, text, max_rows=MAX_ROWS, timeout=TIME_BUDGET))
         except QueryError as err:
             st.error(str(err))
 

@@ -9,12 +9,17 @@ are passed as ``initBindings`` (never pasted into the text). Every prefix of
 ``graph.namespaces.PREFIXES`` is predeclared.
 
 Named queries are ``.rq`` files in ``graph/queries/``: ``load_query("unit_leads")``.
+
+Queries users type (``dkg query``, the explorer's SPARQL box) run with limits: at most
+``MAX_ROWS`` rows (or triples for CONSTRUCT/DESCRIBE; a larger answer is refused with
+``TooManyRows``, and a SELECT stops reading as soon as it passes the limit) and a time budget of
+``TIME_BUDGET`` seconds on the in-memory store (``graph.query_budget``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from importlib.resources import files
@@ -28,6 +33,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node
 
 from graph.namespaces import PREFIXES
+from graph.query_budget import QueryTimeout, time_budget
 
 READ_FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT",
               "DescribeQuery": "DESCRIBE"}
@@ -41,10 +47,18 @@ _TOKENS = re.compile(
 )
 _FORBIDDEN = re.compile(r"(?<![\w?$:])(" + "|".join(FORBIDDEN) + r")(?![\w:-])", re.IGNORECASE)
 _NAME = re.compile(r"[A-Za-z0-9_]+")
+#: default row limit and time budget (seconds) of the query boxes users type into
+MAX_ROWS = 10_000
+TIME_BUDGET = 30.0
 
 
 class QueryError(ValueError):
-    """A query that is refused (not read-only) or cannot be parsed; the message is one line."""
+    """A query that is refused (not read-only), cannot be parsed, ran out of time or returned too
+    many rows; the message is one line."""
+
+
+class TooManyRows(QueryError):
+    """The answer has more rows than the limit allowed."""
 
 
 def check_read_only(sparql: str) -> str:
@@ -102,7 +116,16 @@ def to_python(term: Node | None) -> Any:
     return str(term)
 
 
-def run_query(graph: Graph, sparql: str, bindings: Mapping[str, Node] | None = None) -> pd.DataFrame:
+def _at_most(items: Iterable[Any], max_rows: int | None) -> Iterator[Any]:
+    """``items``, read lazily; raise ``TooManyRows`` when there are more than ``max_rows``."""
+    for n, item in enumerate(items):
+        if max_rows is not None and n >= max_rows:
+            raise TooManyRows(f"the answer has more than {max_rows:,} rows; add LIMIT to the query")
+        yield item
+
+
+def run_query(graph: Graph, sparql: str, bindings: Mapping[str, Node] | None = None, *,
+              max_rows: int | None = None, timeout: float | None = None) -> pd.DataFrame:
     """Run the read-only query ``sparql`` on ``graph``; return the answer as a DataFrame.
 
     Args:
@@ -111,6 +134,8 @@ def run_query(graph: Graph, sparql: str, bindings: Mapping[str, Node] | None = N
         bindings: variable name (without ``?``) -> RDF term, bound before evaluation. On the
             Oxigraph store a bound variable must also be projected (pyoxigraph substitutes only
             projected variables), so the ``.rq`` files project what they bind.
+        max_rows: refuse an answer of more rows (triples for CONSTRUCT/DESCRIBE); None: no limit.
+        timeout: seconds of evaluation allowed (in-memory store only); None: no limit.
 
     Returns:
         SELECT: one column per projected variable, one row per solution (values via
@@ -118,18 +143,23 @@ def run_query(graph: Graph, sparql: str, bindings: Mapping[str, Node] | None = N
         ``subject``, ``predicate``, ``object``.
 
     Raises:
-        QueryError: the query is refused or invalid.
+        QueryError: the query is refused or invalid, ran past ``timeout``, or its answer has
+            more than ``max_rows`` rows (``TooManyRows``).
     """
     form = check_read_only(sparql)
     init = {k.lstrip("?$"): v for k, v in (bindings or {}).items()}
-    result = graph.query(sparql, initNs=dict(PREFIXES), initBindings=init)
-    if form == "ASK":
-        return pd.DataFrame({"ask": [bool(result.askAnswer)]})
-    if form in ("CONSTRUCT", "DESCRIBE"):
-        rows = [[to_python(t) for t in triple] for triple in result.graph]
-        return pd.DataFrame(rows, columns=["subject", "predicate", "object"])
-    columns = [str(v) for v in result.vars or []]
-    rows = [[to_python(row[i]) for i in range(len(columns))] for row in result]
+    try:
+        with time_budget(timeout):
+            result = graph.query(sparql, initNs=dict(PREFIXES), initBindings=init)
+            if form == "ASK":
+                return pd.DataFrame({"ask": [bool(result.askAnswer)]})
+            if form in ("CONSTRUCT", "DESCRIBE"):
+                rows = [[to_python(t) for t in triple] for triple in _at_most(result.graph, max_rows)]
+                return pd.DataFrame(rows, columns=["subject", "predicate", "object"])
+            columns = [str(v) for v in result.vars or []]
+            rows = [[to_python(row[i]) for i in range(len(columns))] for row in _at_most(result, max_rows)]
+    except QueryTimeout as err:
+        raise QueryError(str(err)) from None
     return pd.DataFrame(rows, columns=columns)
 
 

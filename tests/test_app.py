@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,20 @@ def test_downloads(app):
     assert labels == sorted(["responsibility-matrix-zh.csv", "responsibility-matrix-zh.xlsx",
                              "responsibility-matrix-zh.md", "responsibility-matrix-zh.html", "graph.ttl",
                              "graph.jsonld", "graph.nt", "task-unit-network.graphml", "task-unit-network.gexf"])
+
+
+def test_explorer_listens_on_localhost_only():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["address"] == "localhost" and config["server"]["headless"] is True
+    assert config["browser"] == {"gatherUsageStats": False, "serverAddress": "localhost"}
+    make = (ROOT / "Makefile").read_text(encoding="utf-8").replace("\\\n", " ")
+    run = next(line for line in make.splitlines() if "streamlit run" in line)
+    assert "--server.address localhost" in run
+
+
+def test_sparql_box_refuses_huge_answers(app):
+    at = view(app, "SPARQL")
+    at.text_area[0].set_value("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }")  # 2,840² rows
+    at.button(key="sparql_run").click().run()
+    assert at.error[0].value.startswith("the answer has more than 10,000 rows; add LIMIT to the query")
+    assert not at.dataframe

@@ -115,3 +115,20 @@ def test_build_skips_bad_files_and_builds_the_rest(in_workdir, capsys) -> None:
     assert captured.err.startswith("dkg build: skipped ") and "empty.txt" in captured.err
     assert "notes.md" not in captured.err  # unsupported files in a folder are not candidates
     assert "1 directives, 16 tasks" in captured.out
+
+
+def test_query_row_limit_and_time_budget(in_workdir, capsys) -> None:
+    pairs = "SELECT ?a ?b WHERE { ?a a dkg:Task . ?b a dkg:Task }"  # 16 x 16 rows
+    assert main(["query", pairs, "--limit", "255"]) == 2
+    assert capsys.readouterr().err == ("dkg query: error: the answer has more than 255 rows; add LIMIT to the query "
+                                       "or raise --limit\n")
+    assert main(["query", pairs, "--limit", "256", "--format", "csv"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1 + 256
+    assert main(["query", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"]) == 2  # a cross join stops at the limit
+    assert "more than 10,000 rows" in capsys.readouterr().err
+    cross = "SELECT ?a WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?f"  # every row is needed before the first
+    assert main(["query", cross, "--timeout", "0.5"]) == 2
+    err = capsys.readouterr().err
+    assert err == "dkg query: error: the query ran longer than 0.5 s and was stopped; narrow its pattern or add LIMIT\n"
+    assert main(["query", pairs, "--limit", "0"]) == 2
+    assert capsys.readouterr().err == "dkg query: error: --limit must be at least 1\n"
