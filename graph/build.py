@@ -215,6 +215,7 @@ def _add_assignments(ctx: DocContext, task_node: URIRef, task: Task, window: tup
             g.add((node, DKG.task, task_node))
             g.add((node, DKG.unit, unit))
             g.add((node, DKG.role, Literal(role)))
+            g.add((node, DKG.order, Literal(n)))  # lead units first, then responsible, as listed
             g.add((node, DKG.asWritten, Literal(name)))
             mention = next((m for m in mentions if m.name == name and m.role == role), None)
             if mention is not None:

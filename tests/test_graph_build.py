@@ -216,3 +216,28 @@ def test_oxigraph_store_gives_the_same_answers() -> None:
     unit = units_named(graph, "市民政局")[0]
     assert list(run_named(graph, "unit_leads", unit=unit)["number"]) == CIVIL_AFFAIRS_LEADS
     assert sorted(run_named(graph, "targets_lower_bound", qudt_unit=CUR.CNY)["minimum"]) == FUNDING_FLOORS
+
+
+def test_assignments_record_the_order_of_the_clause(seed) -> None:
+    """dkg:order on assignments: lead units first, then responsible units, as the clause lists them."""
+    from graph.task_units import in_document_order, unit_lists
+
+    directive, graph = seed
+    task = task_iri(DOC, "二.(五)")
+    assignments = sorted(graph.subjects(DKG.task, task), key=lambda a: graph.value(a, DKG.order).toPython())
+    written = [str(graph.value(a, DKG.asWritten)) for a in assignments]
+    five = next(t for t in directive.tasks if t.number == "二.(五)")
+    # （牵头单位：市财政局、市人力资源社会保障局，责任单位：市委组织部、市民政局）
+    assert written == five.lead_units + five.responsible_units == ["市财政局", "市人力资源社会保障局", "市委组织部",
+                                                                   "市民政局"]
+    assert [graph.value(a, DKG.order).toPython() for a in assignments] == [1, 2, 3, 4]
+    assert unit_lists(graph)[str(task)] == {"lead": ["市财政局", "市人力资源社会保障局"],
+                                            "responsible": ["市委组织部", "市民政局"]}
+    older = Graph()  # a graph built before assignments carried dkg:order: the IRI's number decides
+    for triple in graph:
+        if not (triple[1] == DKG.order and (triple[0], rns.RDF.type, DKG.Assignment) in graph):
+            older.add(triple)
+    frame = run_named(older, "document_tasks", document=Literal("weihai-2018-39"))
+    assert in_document_order(older, frame).set_index("number").loc["二.(五)", "responsible"] == "市委组织部、市民政局"
+    missing = validate_graph(older)
+    assert not missing.conforms and "order" in missing.report_text
