@@ -4,20 +4,24 @@ Run with ``streamlit run app.py`` (``make run``). The graph is built once per se
 (``st.cache_resource``): the file named by the ``DKG_GRAPH`` environment variable, else
 ``build/corpus.ttl`` when it is up to date with ``corpus/``, else ``corpus/`` extracted in memory
 (``graph.corpus.default_graph``). Every table comes from a named query of ``graph/queries/`` or a
-``graph/`` function; document text is HTML-escaped before it is shown as HTML.
+``graph/`` function; document text is HTML-escaped before it is shown as HTML, and user- or
+document-derived text shown in Markdown elements (warnings, errors, headings) goes through
+``plain`` so it is never read as Markdown (no live links, no images). Tables hide IRIs and show
+missing values as an em dash.
 """
 
 from __future__ import annotations
 
-import html
 import io
 import os
+import re
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 from rdflib import Graph, Literal, URIRef
 
+from extract.errors import DirectiveError
 from graph import ask as asking
 from graph.ask_slots import unit_index
 from graph.corpus import default_graph
@@ -28,6 +32,7 @@ from graph.network import annotate, bipartite_graph, centrality_table, unit_proj
 from graph.network_html import network_html
 from graph.query import MAX_ROWS, TIME_BUDGET, QueryError, available_queries, load_query, run_named, run_query
 from graph.sources import highlight_html, task_source
+from graph.task_units import in_document_order
 
 VIEWS = ["Overview", "Tasks", "Units", "Targets & deadlines", "Network", "Ask", "SPARQL", "Downloads"]
 GRAPH_KEY = os.environ.get("DKG_GRAPH") or "default"
@@ -36,16 +41,36 @@ MIME = {"csv": "text/csv", "md": "text/markdown", "html": "text/html",
         "turtle": "text/turtle", "json-ld": "application/ld+json", "nt": "application/n-triples"}
 
 
+MISSING = "—"  # shown for a missing value in tables
+_MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
+
+
 st.set_page_config(page_title="Directive knowledge graph", layout="wide")
+
+
+def plain(text: object) -> str:
+    """``text`` for a Markdown element (``st.warning``, ``st.error``, ``st.subheader`` …) shown as
+    written: every ASCII punctuation character backslash-escaped (CommonMark 0.31, "Backslash
+    escapes"), so ``[x](https://…)``, ``![]()``, ``*``, ``$`` or ``:red[…]`` stay literal text and
+    a bare address is not linked; line breaks become spaces."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
 @st.cache_resource(show_spinner="Building the knowledge graph …")
 def get_graph(key: str) -> Graph:
-    """The graph of ``key`` (a file path, or ``default``), built or loaded once per server."""
+    """The graph of ``key`` (a file path, or ``default``), built or loaded once per server.
+
+    Raises:
+        DirectiveError: the file is missing or not a readable RDF graph, or there is no corpus.
+    """
     return default_graph(None if key == "default" else key)
 
 
-GRAPH = get_graph(GRAPH_KEY)
+try:
+    GRAPH = get_graph(GRAPH_KEY)
+except DirectiveError as err:
+    st.error(plain(f"Cannot open the knowledge graph: {err}"))
+    st.stop()
 
 
 @st.cache_data(show_spinner=False)
@@ -56,10 +81,28 @@ def named(key: str, name: str, **bindings: str) -> pd.DataFrame:
     return run_named(get_graph(key), name, **terms)
 
 
+@st.cache_data(show_spinner=False)
+def ordered(key: str, name: str, **bindings: str) -> pd.DataFrame:
+    """``named(key, name, **bindings)`` with its ``leads``/``responsible`` unit lists in document order."""
+    return in_document_order(get_graph(key), named(key, name, **bindings))
+
+
 def show(frame: pd.DataFrame, columns: list[str] | None = None, **kwargs: Any) -> None:
-    """A dataframe with only ``columns`` (those present), index hidden."""
+    """A dataframe with only ``columns`` (those present), index hidden, missing values as ``MISSING``."""
     cols = [c for c in (columns or list(frame.columns)) if c in frame.columns]
-    st.dataframe(frame[cols], hide_index=True, width="stretch", **kwargs)
+    st.dataframe(frame[cols], hide_index=True, width="stretch", placeholder=MISSING, **kwargs)
+
+
+def is_iri_column(values: pd.Series) -> bool:
+    """True when every present value of ``values`` is an IRI (``http://`` or ``https://``)."""
+    present = values.dropna()
+    return bool(len(present)) and all(isinstance(v, str) and v.startswith(("http://", "https://"))
+                                      for v in present)
+
+
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` without its IRI columns (task and unit identifiers): what a reader looks at."""
+    return frame[[c for c in frame.columns if not is_iri_column(frame[c])]]
 
 
 def overview() -> None:
@@ -68,7 +111,8 @@ def overview() -> None:
     units = named(GRAPH_KEY, "unit_workload")
     cells = st.columns(5)
     for cell, (label, value) in zip(cells, [("Documents", len(docs)), ("Tasks", int(docs["tasks"].sum())),
-                                            ("Units", len(units)), ("Targets", int(docs["targets"].sum())),
+                                            ("Units named in tasks", len(units)),
+                                            ("Targets", int(docs["targets"].sum())),
                                             ("Deadlines", int(docs["deadlines"].sum()))], strict=True):
         cell.metric(label, value)
     show(docs, ["document", "doc_number", "title", "issued", "issuers", "tasks", "safeguards", "units",
@@ -79,7 +123,7 @@ def tasks_view() -> None:
     """Task table of one document and the selected task's source text with its clause."""
     docs = named(GRAPH_KEY, "directives")["document"].tolist()
     document = st.selectbox("Document", docs, key="task_doc")
-    tasks = named(GRAPH_KEY, "document_tasks", document=document)
+    tasks = ordered(GRAPH_KEY, "document_tasks", document=document)
     show(tasks, ["number", "title", "kind", "leads", "responsible"])
     if tasks.empty:
         return
@@ -113,10 +157,10 @@ def units_view() -> None:
         return
     found = unit_index(GRAPH).lookup(query)
     if not found.matches:
-        st.warning(f"No unit matches {query!r}. Closest names: {'、'.join(found.suggestions)}")
+        st.warning(plain(f"No unit matches “{query}”. Closest names: {'、'.join(found.suggestions)}"))
         return
     if found.status == "ambiguous":
-        st.info(f"{query!r} fits several kinds of unit; pick one.")
+        st.info(plain(f"“{query}” fits several kinds of unit; pick one."))
     matches = [{"unit": m.id, "name_zh": m.name_zh, "name_en": m.name_en, "place": m.place} for m in found.matches]
     pick = st.selectbox("Matches", range(len(matches)), format_func=lambda i: unit_label(matches[i]),
                         key="unit_pick")
@@ -158,7 +202,7 @@ def filtered_targets(targets: pd.DataFrame) -> pd.DataFrame:
 
 def targets_view() -> None:
     """Targets across the corpus (filterable) and the deadline timeline by year."""
-    targets = filtered_targets(named(GRAPH_KEY, "corpus_targets"))
+    targets = filtered_targets(ordered(GRAPH_KEY, "corpus_targets"))
     st.caption(f"{len(targets)} targets")
     show(targets, ["document", "number", "title", "text", "comparator", "value", "low", "high", "measure",
                    "per", "subject", "leads", "responsible", "due_year"])
@@ -184,6 +228,9 @@ def networks(key: str) -> tuple[Any, Any, pd.DataFrame]:
 def network_view() -> None:
     """Centrality table and an interactive (offline) network drawing."""
     net, projection, table = networks(GRAPH_KEY)
+    if table.empty:
+        st.info("No task of the graph names a unit: there is no network to draw.")
+        return
     show(table, ["label", "place", "degree", "lead", "responsible", "partners", "shared_tasks",
                  "degree_centrality", "betweenness", "community"])
     kind = st.radio("Draw", ["Units (edges: shared tasks)", "Tasks and units"], horizontal=True)
@@ -204,18 +251,18 @@ def ask_view() -> None:
         return
     result = asking.ask(GRAPH, question)
     if result["message"]:
-        st.warning(result["message"])
+        st.warning(plain(result["message"]))
         for suggestion in result["suggestions"]:
-            st.markdown(f"- {html.escape(suggestion)}")
+            st.markdown(f"- {plain(suggestion)}")
         return
     st.caption(f"{result['describe']}: {len(result['answer'])} rows")
     rows = pd.DataFrame(result["answer"])
     for group in result["groups"] or [{"unit": None}]:
         if group["unit"] is not None:
-            st.subheader(unit_label(group))
-            show(rows[rows["unit"] == group["unit"]].drop(columns=["unit"]))
+            st.subheader(plain(unit_label(group)))
+            show(readable(rows[rows["unit"] == group["unit"]]))
         else:
-            show(rows)
+            show(readable(rows))
     with st.expander("SPARQL"):
         st.code(result["sparql"], language="sparql")
         st.json(result["bindings"])
@@ -234,7 +281,7 @@ def sparql_view() -> None:
         try:
             show(run_query(GRAPH, text, max_rows=MAX_ROWS, timeout=TIME_BUDGET))
         except QueryError as err:
-            st.error(str(err))
+            st.error(plain(err))
 
 
 @st.cache_data(show_spinner="Preparing files …")

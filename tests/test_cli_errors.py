@@ -26,10 +26,15 @@ def seed_graph(seed_directive) -> Graph:
     return build_graph([seed_directive])
 
 
+@pytest.fixture(scope="module")
+def seed_turtle(seed_graph, tmp_path_factory) -> bytes:
+    return save_graph(seed_graph, tmp_path_factory.mktemp("seed") / "good.ttl").read_bytes()
+
+
 @pytest.fixture
-def work(seed_graph, tmp_path, monkeypatch):
+def work(seed_turtle, tmp_path, monkeypatch):
     """A scratch folder (the current directory) with good.ttl and a binary some-binary.txt."""
-    save_graph(seed_graph, tmp_path / "good.ttl")
+    (tmp_path / "good.ttl").write_bytes(seed_turtle)
     (tmp_path / "some-binary.txt").write_bytes(BINARY)
     monkeypatch.chdir(tmp_path)
     return tmp_path

@@ -35,7 +35,12 @@ def _row(rec: UnitRecord) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the units (tab-separated text, or JSON) and a count on stderr."""
+    """Print the units (tab-separated text, or JSON) and a count on stderr.
+
+    The count names both numbers: every organisation of the graph (issuers, places and successor
+    bodies included: what is listed) and the units named in tasks (what the explorer's overview
+    counts as "Units named in tasks").
+    """
     index = UnitIndex(default_graph(args.graph))
     records = index.unverified() if args.unverified else index.records
     if args.json:
@@ -45,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
         for rec in records:
             print(_row(rec))
     unverified = len(index.unverified())
-    print(f"dkg units: {len(index.records)} units, {unverified} unverified"
+    in_tasks = sum(1 for r in index.records if r.lead_tasks or r.responsible_tasks)
+    print(f"dkg units: {len(index.records)} organisations incl. issuers, places and successors; "
+          f"{in_tasks} units named in tasks; {unverified} unverified"
           + (f", {len(records)} listed" if args.unverified else ""), file=sys.stderr)
     return 0
