@@ -191,3 +191,20 @@ def test_matrix_of_an_old_doc_gives_the_convert_hint(work, capsys) -> None:
     assert main(["matrix", "old.doc"]) == 2
     line = one_error_line(capsys, "matrix")
     assert line.startswith("old.doc: old Word .doc format is not supported; convert it to .docx")
+
+
+def test_validate_refuses_an_empty_graph(work, capsys) -> None:
+    (work / "empty.ttl").write_text("@prefix dkg: <https://w3id.org/directive-kg/ontology#> .\n", encoding="utf-8")
+    assert main(["validate", "--graph", "empty.ttl"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == "dkg validate: graph is empty: empty.ttl holds no triple\n" and captured.out == ""
+
+
+def test_empty_question_is_one_line_on_stderr(work, capsys) -> None:
+    for question in ("", "   "):
+        assert main(["ask", question, "--graph", "good.ttl"]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err == 'dkg ask: error: empty question; ask e.g. "who leads task 6 of weihai-2018-39?"\n'
+    assert main(["ask", "", "--graph", "missing.ttl"]) == 2  # checked before any graph is read
+    assert one_error_line(capsys, "ask").startswith("empty question")

@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from dkg.cli import UsageError
 from dkg.commands._graph_source import add_graph_arguments, graph_from_args
 from graph.ask import ask, supported_questions
 
@@ -56,7 +57,13 @@ def render(result: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Answer the question; exit 1 when it could not be answered (message and suggestions shown)."""
+    """Answer the question; exit 1 when it could not be answered (message and suggestions shown).
+
+    Raises:
+        UsageError: an empty question (checked before any graph is read).
+    """
+    if not args.question.strip():
+        raise UsageError(f'empty question; ask e.g. "{supported_questions()[0]}"')
     result = ask(graph_from_args(args, "ask"), args.question)
     if args.json:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from dkg.commands._graph_source import GRAPH_HELP
 from graph.corpus import DEFAULT_GRAPH, default_graph
@@ -21,8 +22,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print conformance (and every violation); return 0 when it conforms, else 1."""
+    """Print conformance (and every violation); return 0 when it conforms, else 1.
+
+    An empty graph (a file with no triple) does not count as conforming: SHACL finds nothing to
+    violate in it, but nothing was built either; it is one line on stderr and exit status 1.
+    """
     graph = default_graph(args.graph)
+    if len(graph) == 0:
+        print(f"dkg validate: graph is empty: {args.graph or 'the default graph'} holds no triple", file=sys.stderr)
+        return 1
     result = validate_graph(graph)
     if result.conforms:
         print(f"conforms: {len(graph)} triples satisfy ontology/shapes.ttl")
