@@ -239,5 +239,16 @@ def test_assignments_record_the_order_of_the_clause(seed) -> None:
             older.add(triple)
     frame = run_named(older, "document_tasks", document=Literal("weihai-2018-39"))
     assert in_document_order(older, frame).set_index("number").loc["二.(五)", "responsible"] == "市委组织部、市民政局"
-    missing = validate_graph(older)
-    assert not missing.conforms and "order" in missing.report_text
+
+
+def test_the_shapes_require_the_order_of_an_assignment() -> None:
+    from extract.model import Directive, Task
+
+    text = "一、做好工作\n牵头单位：市民政局，责任单位：市财政局\n"
+    graph = build_graph([Directive(id="small", source="small.txt", text=text, tasks=[
+        Task(number="一", kind="task", title="做好工作", lead_units=["市民政局"], responsible_units=["市财政局"])])])
+    assert validate_graph(graph).conforms
+    first = next(a for a in graph.subjects(rns.RDF.type, DKG.Assignment) if str(a).endswith("/assignment/1"))
+    graph.remove((first, DKG.order, None))
+    result = validate_graph(graph)
+    assert not result.conforms and result.violations == 1 and "order" in result.report_text
