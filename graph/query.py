@@ -33,7 +33,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node
 
 from graph.namespaces import PREFIXES
-from graph.query_budget import QueryTimeout, time_budget
+from graph.query_budget import QueryTimeout, budgeted
 
 READ_FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT",
               "DescribeQuery": "DESCRIBE"}
@@ -149,15 +149,14 @@ def run_query(graph: Graph, sparql: str, bindings: Mapping[str, Node] | None = N
     form = check_read_only(sparql)
     init = {k.lstrip("?$"): v for k, v in (bindings or {}).items()}
     try:
-        with time_budget(timeout):
-            result = graph.query(sparql, initNs=dict(PREFIXES), initBindings=init)
-            if form == "ASK":
-                return pd.DataFrame({"ask": [bool(result.askAnswer)]})
-            if form in ("CONSTRUCT", "DESCRIBE"):
-                rows = [[to_python(t) for t in triple] for triple in _at_most(result.graph, max_rows)]
-                return pd.DataFrame(rows, columns=["subject", "predicate", "object"])
-            columns = [str(v) for v in result.vars or []]
-            rows = [[to_python(row[i]) for i in range(len(columns))] for row in _at_most(result, max_rows)]
+        result = budgeted(graph, timeout).query(sparql, initNs=dict(PREFIXES), initBindings=init)
+        if form == "ASK":
+            return pd.DataFrame({"ask": [bool(result.askAnswer)]})
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            rows = [[to_python(t) for t in triple] for triple in _at_most(result.graph, max_rows)]
+            return pd.DataFrame(rows, columns=["subject", "predicate", "object"])
+        columns = [str(v) for v in result.vars or []]
+        rows = [[to_python(row[i]) for i in range(len(columns))] for row in _at_most(result, max_rows)]
     except QueryTimeout as err:
         raise QueryError(str(err)) from None
     return pd.DataFrame(rows, columns=columns)
