@@ -195,8 +195,13 @@ def _normalise_title(title: str) -> str:
 
 def _split_issuers(s: str) -> list[str]:
     """Split a run of joint issuers; [] unless every part looks like an issuing body."""
-    parts = [p for p in patterns()["issuer_sep"].split(s.strip()) if p]
-    return parts if parts and all(patterns()["issuer"].match(p) for p in parts) else []
+    whole = s.strip()
+    parts = [p for p in patterns()["issuer_sep"].split(whole) if p]
+    if parts and all(patterns()["issuer"].match(p) for p in parts):
+        return parts
+    # 和 inside a name (安徽省发展和改革委员会) is not a separator: try the name whole
+    unsplit = [p for p in re.split(r"[\s、，,]+", whole) if p]
+    return unsplit if unsplit and all(patterns()["issuer"].match(p) for p in unsplit) else []
 
 
 def _is_issuer_line(s: str) -> bool:

@@ -21,8 +21,8 @@ from rdflib import Graph, Literal, URIRef
 
 from extract.model import Directive, Task, UnitMention
 from graph import spans
-from graph.iris import cited_iri, doc_iri, fact_iri, section_iri, task_iri
-from graph.namespaces import DCTERMS, DKG, ELI, RDF, bind_prefixes
+from graph.iris import cited_iri, doc_iri, fact_iri, section_iri, slug, task_iri
+from graph.namespaces import DCTERMS, DKG, ELI, ORG, RDF, SKOS, bind_prefixes
 from graph.organisations import add_organisation, add_registry_context, resolve_units
 from graph.provenance import DocContext, add_provenance
 from graph.quantities import add_deadline, add_target, iso_date
@@ -184,6 +184,7 @@ def _add_tasks(ctx: DocContext, directive: Directive, orgs: dict[str, URIRef]): 
         if spans.valid_span(ctx.text, *window):
             add_provenance(ctx, node, window)
         _add_assignments(ctx, node, task, window, orgs)
+        _add_divisions(ctx, node, task, directive, orgs)
 
     def task_for(section: str, position: int) -> URIRef | None:
         candidates = by_number.get(section, [])
@@ -222,3 +223,20 @@ def _add_assignments(ctx: DocContext, task_node: URIRef, task: Task, window: tup
                 mentions.remove(mention)
             span = spans.resolve(ctx.text, mention.char_start, mention.char_end) if mention else None
             add_provenance(ctx, node, span or spans.locate(ctx.text, name, search))
+
+
+def _add_divisions(ctx: DocContext, task_node: URIRef, task: Task, directive: Directive,
+                   orgs: dict[str, URIRef]) -> None:
+    """The issuer's internal divisions (牵头处室, 配合处室): org:OrganizationalUnit nodes that are
+    org:unitOf the first issuer, linked by dkg:leadDivision / dkg:responsibleDivision, never by the
+    unit properties (issue 3: kept apart from the units)."""
+    g = ctx.graph
+    issuer = next((orgs[i] for i in directive.metadata.issuer if i in orgs), None)
+    parent = issuer if issuer is not None else ctx.doc
+    for names, prop in ((task.internal_lead, DKG.leadDivision), (task.internal_responsible, DKG.responsibleDivision)):
+        for name in names:
+            node = URIRef(f"{parent}/division/{slug(name)}")
+            g.add((node, RDF.type, ORG.OrganizationalUnit))
+            g.add((node, SKOS.prefLabel, Literal(name, lang="zh")))
+            g.add((node, ORG.unitOf if issuer is not None else DKG.inDirective, parent))
+            g.add((task_node, prop, node))

@@ -252,3 +252,24 @@ def test_the_shapes_require_the_order_of_an_assignment() -> None:
     graph.remove((first, DKG.order, None))
     result = validate_graph(graph)
     assert not result.conforms and result.violations == 1 and "order" in result.report_text
+
+
+def test_internal_divisions_are_sub_units_of_the_issuer_not_task_units() -> None:
+    from extract.pipeline import extract_text
+    from graph.build import build_graph
+    from graph.namespaces import DKG, ORG, RDF, SKOS
+    from graph.validate import validate_graph
+
+    text = ("安徽省发展和改革委员会关于印发重点工作任务分工的通知\n皖发改办〔2022〕3号\n"
+            "序号\t工作任务\t牵头单位\t牵头处室\t配合单位\t配合处室\n"
+            "1\t推进项目审批\t省发展改革委\t投资处\t省自然资源厅\t法规处、综合处\n")
+    graph = build_graph([extract_text(text, doc_id="t", source="t.txt")])
+    divisions = {str(graph.value(d, SKOS.prefLabel)) for d in graph.subjects(RDF.type, ORG.OrganizationalUnit)}
+    assert divisions == {"投资处", "法规处", "综合处"}
+    task = next(graph.subjects(RDF.type, DKG.Task))
+    assert {str(graph.value(d, SKOS.prefLabel)) for d in graph.objects(task, DKG.leadDivision)} == {"投资处"}
+    unit_labels = {str(graph.value(u, SKOS.prefLabel)) for p in (DKG.leadUnit, DKG.responsibleUnit)
+                   for u in graph.objects(task, p)}
+    assert not unit_labels & divisions
+    assert all(graph.value(d, ORG.unitOf) is not None for d in graph.objects(task, DKG.responsibleDivision))
+    assert validate_graph(graph).conforms
