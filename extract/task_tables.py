@@ -155,8 +155,11 @@ def _row(view: str, cells: list[Span], roles: list[str | None], order: int) -> T
 
 
 def _may_be_header(line: str) -> bool:
-    """Cheap test before splitting cells: a separator and a unit-column word."""
-    return ("\t" in line or "|" in line or "  " in line) and any(w in line for w in _words()["unit_words"])
+    """Cheap test before splitting cells: a short line with a separator (not its indentation)
+    and a unit-column word."""
+    line = line.strip()
+    return (len(line) <= 150 and ("\t" in line or "|" in line or "  " in line)
+            and any(w in line for w in _words()["unit_words"]))
 
 
 _GROUP_MARKER = re.compile(r"^\s*(?:(?P<cn>[一二三四五六七八九十]+)、|\((?P<pcn>[一二三四五六七八九十]+)\))")
