@@ -145,6 +145,8 @@ def _verb_segment(view: str, seg: Span, lex: Lexicon) -> tuple[str, Span] | None
     s, e = seg
     while e > s and view[e - 1] in " .。":
         e -= 1
+    if e <= s or view[e - 1] not in lex.verb_last_chars:
+        return None
     match = lex.verb_re.search(view, s, e)
     if not match or match.end() != e:
         return None

@@ -27,6 +27,7 @@ class Lexicon:
         first_listed_re: the document-wide "first-listed unit leads" convention.
         kinds: section kind -> heading keywords.
         lead_marks: marks on a unit that leads whatever its list (``(牵头)``, ``*``).
+        verb_last_chars: the characters a role phrase can end with (a cheap test before verb_re).
         lead_cores: role-phrase cores that make a grammar-built phrase a lead (牵头).
         other_key_re: any ``key:`` inside a clause (完成时限：…) that ends a unit list.
         bare_level_re: a quantified level with no body word (各市, 各区) that heads a collective.
@@ -51,6 +52,7 @@ class Lexicon:
     drop_pieces: frozenset[str]
     kinds: dict[str, tuple[str, ...]]
     lead_marks: tuple[str, ...]
+    verb_last_chars: frozenset[str]
     lead_cores: tuple[str, ...]
     other_key_re: re.Pattern
     bare_level_re: re.Pattern
@@ -104,6 +106,8 @@ def lexicon() -> Lexicon:
         drop_pieces=frozenset(roles["drop_pieces"]),
         kinds={k: tuple(v) for k, v in sections["kinds"].items()},
         lead_marks=tuple(roles["lead_marks"]),
+        verb_last_chars=frozenset(w[-1] for w in list(verb_role) + roles["verb_grammar"]["lead_cores"]
+                                  + roles["verb_grammar"]["responsible_cores"] + roles["verb_grammar"]["tails"]),
         lead_cores=tuple(roles["verb_grammar"]["lead_cores"]),
         other_key_re=re.compile(roles["other_keys_re"]),
         bare_level_re=re.compile(roles["bare_level_re"]),

@@ -17,6 +17,9 @@ from extract.lexicon import Lexicon, lexicon
 Span = tuple[int, int]
 
 
+_NOT_IN_NAMES = re.compile("[。:!?“”《》]")
+
+
 def looks_like_unit(name: str, lex: Lexicon | None = None) -> bool:
     """True when ``name`` (matching view, no spaces) has the shape of a unit name.
 
@@ -24,7 +27,7 @@ def looks_like_unit(name: str, lex: Lexicon | None = None) -> bool:
     (局, 委, 办, 厅, 部, 中心, 政府, 单位, 各地区 …; the list is ``unit_suffix_chars`` in roles.json).
     """
     lex = lex or lexicon()
-    if not 2 <= len(name) <= 40 or any(c in name for c in "。:!?“”《》"):
+    if not 2 <= len(name) <= 40 or _NOT_IN_NAMES.search(name):
         return False
     tail = name[-1]
     if tail == ")" and "(" in name:  # 县(市、区) / 街道(镇): judge the word before the bracket
@@ -82,7 +85,7 @@ def _trim(view: str, span: Span, lex: Lexicon) -> Span:
         for head in ("由", "及", "和", "以及", "并"):
             if view.startswith(head, start) and end - start > len(head) + 1:
                 start, changed = start + len(head), True
-        match = lex.verb_re.search(view, start, end)
+        match = lex.verb_re.search(view, start, end) if view[end - 1] in lex.verb_last_chars else None
         # strip a glued role phrase, but not the tail of a name (市政协办 is not 市政 + 协办)
         if match and match.end() == end and match.start() > start and looks_like_unit(
                 view[start:match.start()].strip(), lex):
