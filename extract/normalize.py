@@ -173,6 +173,9 @@ def _wrap_width(text: str) -> int | None:
     return width if freq >= 0.4 * len(lengths) and width >= 20 else None
 
 
+_LINE_BREAKS = re.compile(r"[ \t]*(?:\n[ \t]*)+")
+
+
 def _join_edits(text: str) -> list[tuple[int, int, str]]:
     """Delete line breaks that cut a paragraph in the middle.
 
@@ -181,7 +184,9 @@ def _join_edits(text: str) -> list[tuple[int, int, str]]:
     """
     edits = []
     width = _wrap_width(text)
-    for m in re.finditer(r"[ \t]*(?:\n[ \t]*)+", text):
+    for m in _LINE_BREAKS.finditer(text):
+        if m.start() == 0 or text[m.start() - 1] in _TERMINAL:
+            continue  # most lines end a sentence: decide that before slicing anything
         line_start = text.rfind("\n", 0, m.start()) + 1
         prev = text[line_start:m.start()].strip()
         next_break = text.find("\n", m.end())
