@@ -96,7 +96,8 @@ def find_mentions(text: str, known: tuple[str, ...] = (), skip: list[tuple[int, 
     """
     exact = [r for r in (_names_re(known), _gazetteer_re()) if r is not None]
     prefilter = _candidate_re()
-    found: dict[int, UnitMention] = {}
+    found: dict[int, tuple[int, int]] = {}
+    windows: list[tuple[int, int]] = []
     skip = sorted(skip or [])
     first = 0  # sentences come in order: skip spans ending before one never matter again
     for sentence in _SENTENCE.finditer(text):
@@ -110,7 +111,7 @@ def find_mentions(text: str, known: tuple[str, ...] = (), skip: list[tuple[int, 
             local_skip.append((a, b))
         if _inside(local_skip, s0, s1) or not prefilter.search(text, s0, s1):
             continue
-        covered = []
+        covered: list[tuple[int, int]] = []
         for pattern in exact:
             for m in pattern.finditer(text, s0, s1):
                 if not _overlaps(covered, *m.span()):
@@ -118,24 +119,34 @@ def find_mentions(text: str, known: tuple[str, ...] = (), skip: list[tuple[int, 
         for cand in prefilter.finditer(text, s0, s1):
             if not _overlaps(covered, *cand.span()) and _plausible(text, *cand.span()):
                 # the ruler reads a window around the candidate: a name is at most ~16 characters
-                covered.extend(_shape_spans(text, cand.start(), min(s1, cand.start() + 16), covered))
-        for start, end in covered:
-            if not _overlaps(local_skip, start, end):
-                found[start] = UnitMention(text[start:end], "mentioned", start, end)
-    return [found[k] for k in sorted(found)]
+                windows.append((cand.start(), min(s1, cand.start() + 16)))
+        found.update({a: (a, b) for a, b in covered if not _overlaps(local_skip, a, b)})
+    for a, b in _shape_spans(text, windows):
+        if not _overlaps(list(found.values()), a, b) and not _overlaps(skip, a, b):
+            found[a] = (a, b)
+    return [UnitMention(text[a:b], "mentioned", a, b) for a, b in (found[k] for k in sorted(found))]
 
 
-def _shape_spans(text: str, s0: int, s1: int, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """spaCy's entity ruler over ``text[s0:s1]``: unit-shaped spans not already covered."""
+def _shape_spans(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """spaCy's entity ruler over all ``windows`` of ``text`` at once (one Doc, windows joined by a
+    line break no pattern crosses): unit-shaped spans that pass the context test."""
+    if not windows:
+        return []
     nlp = _default_nlp()
-    chars = list(text[s0:s1])
+    chars: list[str] = []
+    origin: list[int] = []  # text offset of each character of the joined windows
+    for a, b in windows:
+        chars.extend(text[a:b])
+        origin.extend(range(a, b))
+        chars.append("\n")
+        origin.append(-1)
     doc = nlp.get_pipe("entity_ruler")(Doc(nlp.vocab, words=chars, spaces=[False] * len(chars)))
-    spans = []
+    spans = set()
     for ent in doc.ents:
-        start, end = s0 + ent.start_char, s0 + ent.end_char
-        if not _overlaps(covered, start, end) and _plausible(text, start, end):
-            spans.append((start, end))
-    return spans
+        start, end = origin[ent.start], origin[ent.end - 1] + 1
+        if start >= 0 and end - start == ent.end - ent.start and _plausible(text, start, end):
+            spans.add((start, end))
+    return sorted(spans)
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
