@@ -173,6 +173,7 @@ def _wrap_width(text: str) -> int | None:
     return width if freq >= 0.4 * len(lengths) and width >= 20 else None
 
 
+_CR_FF = re.compile(r"\r|\f")
 _LINE_BREAKS = re.compile(r"[ \t]*(?:\n[ \t]*)+")
 
 
@@ -219,9 +220,9 @@ def normalize(original: str) -> NormText:
     """
     text = _FOLDABLE.sub(lambda m: _fold_char(m.group()), original)
     offsets = list(range(len(original) + 1))
-    text, offsets = _apply_edits(text, offsets, _html_edits(text))
-    edits = [(m.start(), m.end(), "\n" if m.group(0) == "\f" else "") for m in re.finditer(r"\r|\f", text)]
-    text, offsets = _apply_edits(text, offsets, edits)
+    # HTML leftovers, carriage returns and form feeds never overlap: one pass for all of them
+    breaks = [(m.start(), m.end(), "\n" if m.group(0) == "\f" else "") for m in _CR_FF.finditer(text)]
+    text, offsets = _apply_edits(text, offsets, sorted(_html_edits(text) + breaks))
     text, offsets = _apply_edits(text, offsets, _page_number_edits(text))
     text, offsets = _apply_edits(text, offsets, _join_edits(text))
     return NormText(text, offsets)
