@@ -101,8 +101,13 @@ def _inline_enumeration(view: str, kind: str, pos: int, stack: list[Item]) -> bo
     (``主要包括：（1）…；（2）…。（牵头单位：X）`` — the clause belongs to the item, not to （2）.)
     In a document crawled onto one line no item opens a line, and such markers stay items.
     """
-    return (kind in ("par", "circ") and bool(stack) and not _opens_line(view, pos)
-            and _opens_line(view, stack[-1].start))
+    if not (kind in ("par", "circ") and stack and not _opens_line(view, pos) and _opens_line(view, stack[-1].start)):
+        return False
+    # an enumeration stays inside its paragraph: its next marker comes before the line ends
+    line_end = view.find("\n", pos)
+    line_end = len(view) if line_end < 0 else line_end
+    following = "(2)" if kind == "par" else "②"
+    return view.find(following, pos, line_end) >= 0
 
 
 def _opens_line(view: str, pos: int) -> bool:

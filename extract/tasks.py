@@ -9,6 +9,8 @@ here: an item with several clauses gives one task per clause, and the first-list
 
 from __future__ import annotations
 
+import re
+
 from extract.clauses import Clause, find_clauses
 from extract.lexicon import lexicon
 from extract.model import Section, Task, UnitMention
@@ -30,9 +32,11 @@ def _name(text: str, nt: NormText, start: int, end: int) -> str:
     return "".join(chunk.split())
 
 
+_LEADING_MARKER = re.compile(r"[ \t\n]*(?:\(\d{1,3}\)|\([一二三四五六七八九十]+\)|\d{1,3}[.、]|[①-⑳])?[ \t]*")
+
+
 def _first_sentence(view: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and view[start] in " \t\n":
-        start += 1
+    start = _LEADING_MARKER.match(view, start, end).end()  # "（2）推进…" names the task 推进…
     stop = start
     while stop < end and view[stop] not in "。;:\n(":
         stop += 1

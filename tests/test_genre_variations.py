@@ -376,3 +376,13 @@ def test_role_words_after_a_unit_inside_a_label_clause():
 def test_deadline_note_inside_a_verb_clause():
     text = "一、任务\n（一）甲。（市发展改革委牵头，市财政局等部门配合；完成时限：2021年底前）\n"
     assert rows(text) == [("一.(一)", ["市发展改革委"], ["市财政局"])]
+
+
+def test_first_sub_item_on_the_heading_line_with_siblings_on_their_own_lines():
+    text = ("一、任务\n（一）政务服务\n1.推行高效办成一件事。（1）拓展一件事一次办场景，优化流程。（责任单位：市政务服务局）\n"
+            "（2）推进电子证照互认共享。（责任单位：市大数据局）\n")
+    d = extract_text(text, doc_id="t", source="t.txt")
+    assert [(t.number, t.title, t.responsible_units) for t in d.tasks] == [
+        ("一.(一).1.(1)", "拓展一件事一次办场景，优化流程", ["市政务服务局"]),
+        ("一.(一).1.(2)", "推进电子证照互认共享", ["市大数据局"]),
+    ]
