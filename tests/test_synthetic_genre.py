@@ -27,6 +27,6 @@ def test_unit_assignments_on_each_synthetic_document(set_name, doc):
 
 
 def test_both_sets_are_there_and_complete():
-    assert [s.name for s in SETS] == ["set1", "set2"]
-    assert len(DOCS) == 26
-    assert sum(1 for _, d in DOCS if d.suffix == ".html") == 10
+    assert [s.name for s in SETS] == ["set1", "set2", "set3"]
+    assert len(DOCS) == 34
+    assert sum(1 for _, d in DOCS if d.suffix == ".html") == 11
