@@ -99,11 +99,7 @@ def add_target(ctx: DocContext, target: Target, n: int, task_for: TaskFinder) ->
     elif not isinstance(value, list | tuple):
         if _quantity(ctx, URIRef(f"{node}/quantity"), value, target.unit) is not None:
             g.add((node, DKG.quantity, URIRef(f"{node}/quantity")))
-    span = spans.resolve(ctx.text, target.char_start, target.char_end, target.text)
-    add_provenance(ctx, node, span)
-    task = task_for(target.section, span[0] if span else -1)
-    if task is not None:
-        g.add((task, DKG.hasTarget, node))
+    _attach(ctx, node, target, task_for, DKG.hasTarget)
     return node
 
 
@@ -148,9 +144,14 @@ def add_deadline(ctx: DocContext, deadline: Deadline, n: int, task_for: TaskFind
             g.add((node, TIME.hasBeginning, _instant(ctx, URIRef(f"{node}/beginning"), start)))
         if end is not None:
             g.add((node, TIME.hasEnd, _instant(ctx, URIRef(f"{node}/end"), end)))
-    span = spans.resolve(ctx.text, deadline.char_start, deadline.char_end, deadline.text)
-    add_provenance(ctx, node, span)
-    task = task_for(deadline.section, span[0] if span else -1)
-    if task is not None:
-        g.add((task, DKG.hasDeadline, node))
+    _attach(ctx, node, deadline, task_for, DKG.hasDeadline)
     return node
+
+
+def _attach(ctx, node, fact, task_for, prop) -> None:  # noqa: ANN001
+    """Record the fact's source span and link it from the task that holds it (by section and offset)."""
+    span = spans.resolve(ctx.text, fact.char_start, fact.char_end, fact.text)
+    add_provenance(ctx, node, span)
+    task = task_for(fact.section, span[0] if span else -1)
+    if task is not None:
+        ctx.graph.add((task, prop, node))
