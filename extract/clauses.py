@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.lexicon import Lexicon, lexicon, role_of_verb
+from extract.lexicon import Lexicon, first_listed_search, lexicon, other_key_starts, role_of_verb, verb_at_end
 from extract.unit_lists import Span, looks_like_unit, split_units
 
 _SEGMENT_SEPS = ",;"
@@ -65,7 +65,7 @@ def _bracket_groups(view: str, start: int, end: int):
 
 def _mask_convention(view: str, start: int, end: int, lex: Lexicon) -> tuple[int, bool]:
     """Return the end of the content before a first-listed convention phrase, and whether one was found."""
-    match = lex.first_listed_re.search(view, start, end)
+    match = first_listed_search(lex, view, start, end)
     if not match:
         return end, False
     return match.start(), True
@@ -83,7 +83,7 @@ def parse_label_clause(view: str, start: int, end: int) -> Clause | None:
         return None
     clause = Clause(start, end, first_listed_rule=rule)
     label_ends = {m.end("label") for m in labels}
-    other_keys = [m.start() for m in lex.other_key_re.finditer(view, start, stop) if m.end() not in label_ends]
+    other_keys = [a for a, b in other_key_starts(view, start, stop) if b not in label_ends]
     for k, match in enumerate(labels):
         seg_end = labels[k + 1].start() if k + 1 < len(labels) else stop
         seg_end = min([o for o in other_keys if match.end() <= o < seg_end] or [seg_end])  # 完成时限：…
@@ -145,10 +145,8 @@ def _verb_segment(view: str, seg: Span, lex: Lexicon) -> tuple[str, Span] | None
     s, e = seg
     while e > s and view[e - 1] in " .。":
         e -= 1
-    if e <= s or view[e - 1] not in lex.verb_last_chars:
-        return None
-    match = lex.verb_re.search(view, s, e)
-    if not match or match.end() != e:
+    match = verb_at_end(lex, view, s, e)
+    if match is None:
         return None
     return role_of_verb(lex, match.group("verb")), (s, match.start())
 

@@ -25,11 +25,11 @@ class Lexicon:
         verb_re: regex matching a role phrase at the end of a segment.
         cooperate_words: words like 会同 (X会同Y: X leads, Y is responsible).
         first_listed_re: the document-wide "first-listed unit leads" convention.
+        first_listed_core_re: the words every statement of it holds (为牵头), a fast pre-test.
         kinds: section kind -> heading keywords.
         lead_marks: marks on a unit that leads whatever its list (``(牵头)``, ``*``).
         verb_last_chars: the characters a role phrase can end with (a cheap test before verb_re).
         lead_cores: role-phrase cores that make a grammar-built phrase a lead (牵头).
-        other_key_re: any ``key:`` inside a clause (完成时限：…) that ends a unit list.
         bare_level_re: a quantified level with no body word (各市, 各区) that heads a collective.
         level_tails: bare level words that keep such a collective open (各省、自治区、直辖市人民政府).
     """
@@ -41,6 +41,7 @@ class Lexicon:
     verb_re: re.Pattern
     cooperate_words: tuple[str, ...]
     first_listed_re: re.Pattern
+    first_listed_core_re: re.Pattern
     separators: str
     joiners_always: tuple[str, ...]
     joiners_when_unit_before: tuple[str, ...]
@@ -54,7 +55,6 @@ class Lexicon:
     lead_marks: tuple[str, ...]
     verb_last_chars: frozenset[str]
     lead_cores: tuple[str, ...]
-    other_key_re: re.Pattern
     bare_level_re: re.Pattern
     level_tails: frozenset[str]
 
@@ -67,6 +67,62 @@ def _grammar(g: dict) -> str:
     """Regex of grammar-built role phrases: [qualifier]* core+ [tail] (按职责分工 负责 落实)."""
     cores = _alternation(g["lead_cores"] + g["responsible_cores"])
     return f"(?:{_alternation(g['qualifiers'])})*(?:{cores})+(?:{_alternation(g['tails'])})?"
+
+
+# A role phrase ([qualifier]* core+ [tail]) is never longer than this many characters; searching
+# only this far back for one that ends a segment gives the same match as searching the whole
+# segment, at a fraction of the cost (the regex is tried at every start position).
+_LONGEST_ROLE_PHRASE = 40
+
+
+def verb_at_end(lex: Lexicon, view: str, start: int, end: int) -> re.Match | None:
+    """The role phrase that ends exactly at ``end`` within ``view[start:end]`` (leftmost), or None.
+
+    Args:
+        view: the matching view; start, end: the segment (indices into ``view``).
+    Returns:
+        The ``verb_re`` match (group ``verb``) with ``match.end() == end``, else None.
+    """
+    if end <= start or view[end - 1] not in lex.verb_last_chars:
+        return None
+    match = lex.verb_re.search(view, max(start, end - _LONGEST_ROLE_PHRASE), end)
+    return match if match and match.end() == end else None
+
+
+def first_listed_search(lex: Lexicon, view: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """The first statement of the first-listed convention (列第一位者为牵头单位) in ``view[start:end]``.
+
+    The convention's regex opens with optional words, so it would be tried at every position;
+    it is run only near the words every statement holds (为/是 + 牵头/主责, ``first_listed_core``).
+    """
+    end = len(view) if end is None else end
+    for core in lex.first_listed_core_re.finditer(view, start, end):
+        match = lex.first_listed_re.search(view, max(start, core.start() - _FIRST_LISTED_REACH), end)
+        if match and match.start() <= core.start():
+            return match
+    return None
+
+
+# How far before its 为牵头 a convention statement can begin (排名第一位的单位 is 8 characters).
+_FIRST_LISTED_REACH = 16
+
+
+def other_key_starts(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of every ``key:`` name inside a clause (完成时限：…, 2–6 CJK characters
+    directly before a colon, spaces allowed before the colon), in order."""
+    found = []
+    pos = view.find(":", start, end)
+    while pos >= 0:
+        key_end = pos
+        while key_end > start and view[key_end - 1] in " \t\n":
+            key_end -= 1
+        key_start = key_end
+        while key_start > max(start, key_end - 6) and "\u4e00" <= view[key_start - 1] <= "\u9fff":
+            key_start -= 1
+        if key_end - key_start >= 2 and (not found or key_start >= found[-1][1]):
+            found.append((key_start, key_end))
+        pos = view.find(":", pos + 1, end)
+    return found
 
 
 def role_of_verb(lex: Lexicon, phrase: str) -> str:
@@ -95,6 +151,7 @@ def lexicon() -> Lexicon:
         verb_re=re.compile(rf"(?P<verb>{_alternation(verb_role)}|{_grammar(roles['verb_grammar'])})$"),
         cooperate_words=tuple(roles["cooperate_words"]),
         first_listed_re=re.compile(roles["first_listed_rule"]),
+        first_listed_core_re=re.compile(roles["first_listed_core"]),
         separators=roles["split_separators"],
         joiners_always=tuple(roles["joiners_always"]),
         joiners_when_unit_before=tuple(roles["joiners_when_unit_before"]),
@@ -109,7 +166,6 @@ def lexicon() -> Lexicon:
         verb_last_chars=frozenset(w[-1] for w in list(verb_role) + roles["verb_grammar"]["lead_cores"]
                                   + roles["verb_grammar"]["responsible_cores"] + roles["verb_grammar"]["tails"]),
         lead_cores=tuple(roles["verb_grammar"]["lead_cores"]),
-        other_key_re=re.compile(roles["other_keys_re"]),
         bare_level_re=re.compile(roles["bare_level_re"]),
         level_tails=frozenset(roles["level_tails"]),
     )

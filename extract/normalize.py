@@ -57,6 +57,18 @@ def _fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
+def _fold(text: str) -> str:
+    """Fold every foldable character of ``text`` (same length: folding is one character to one).
+
+    One ``str.replace`` per distinct character present is ~2× faster than a callback per match.
+    """
+    for ch in set(_FOLDABLE.findall(text)):
+        folded = _fold_char(ch)
+        if folded != ch:
+            text = text.replace(ch, folded)
+    return text
+
+
 @dataclass
 class NormText:
     """A matching view of a text.
@@ -190,17 +202,17 @@ def _join_edits(text: str) -> list[tuple[int, int, str]]:
             continue  # most lines end a sentence: decide that before slicing anything
         line_start = text.rfind("\n", 0, m.start()) + 1
         prev = text[line_start:m.start()].strip()
-        next_break = text.find("\n", m.end())
-        nxt = text[m.end(): next_break if next_break >= 0 else len(text)]
-        if not prev or not nxt.strip() or _looks_like_table_row(prev) or _looks_like_table_row(nxt.strip()):
-            continue
         if len(prev) < _MIN_BROKEN_LINE or prev[-1] in _TERMINAL:
             continue
         full_line = width is not None and len(prev) >= width - 2
-        if m.group().count("\n") == 1 and not full_line:
-            continue  # a single line break ends a line of its own (a paragraph, a table cell)
-        if len(prev) < _MIN_PARAGRAPH_CUT and not full_line:
-            continue  # a title or heading line, not a paragraph cut by a page break
+        if not full_line and (m.group().count("\n") == 1 or len(prev) < _MIN_PARAGRAPH_CUT):
+            # a single line break ends a line of its own (a paragraph, a table cell); a short line
+            # before a page break is a title or heading, not a paragraph cut by the break
+            continue
+        next_break = text.find("\n", m.end())
+        nxt = text[m.end(): next_break if next_break >= 0 else len(text)]
+        if not nxt.strip() or _looks_like_table_row(prev) or _looks_like_table_row(nxt.strip()):
+            continue
         if _MARKER_START.match(prev) and len(prev) < 40:
             continue  # a heading line such as （一）指导思想
         if _MARKER_START.match(nxt) or lexicon().label_re.match(prev) or lexicon().label_re.match(nxt.strip()):
@@ -218,7 +230,7 @@ def normalize(original: str) -> NormText:
         NormText whose ``text`` has ASCII punctuation for full-width forms, ``\\n`` line ends,
         no page numbers or page breaks, and paragraphs re-joined across page breaks.
     """
-    text = _FOLDABLE.sub(lambda m: _fold_char(m.group()), original)
+    text = _fold(original)
     offsets = list(range(len(original) + 1))
     # HTML leftovers, carriage returns and form feeds never overlap: one pass for all of them
     breaks = [(m.start(), m.end(), "\n" if m.group(0) == "\f" else "") for m in _CR_FF.finditer(text)]

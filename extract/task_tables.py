@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 
 from extract.clauses import Clause, add_with_lead_marks, parse_label_clause, parse_verb_clause
-from extract.lexicon import lexicon
+from extract.lexicon import first_listed_search, lexicon
 from extract.unit_lists import Span, looks_like_unit, split_units
 
 _CELL_SEP = re.compile(r"\t| {2,}|\|")
@@ -70,7 +70,7 @@ def _cells(view: str, start: int, end: int) -> list[Span]:
 
 def _column_role(head: str) -> str | None:
     w = _words()
-    if lexicon().first_listed_re.search(head):
+    if first_listed_search(lexicon(), head):
         return "first_listed"  # 责任单位（列第一位者为牵头单位）
     head = re.sub(r"[\s:()（）]", "", head)
     if not head:

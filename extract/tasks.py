@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from extract.clauses import Clause, find_clauses
-from extract.lexicon import lexicon
+from extract.lexicon import first_listed_search, lexicon
 from extract.model import Section, Task, UnitMention
 from extract.normalize import NormText
 from extract.prose import find_prose_assignments
@@ -61,7 +61,7 @@ class TaskBuilder:
 
     def __init__(self, text: str, nt: NormText) -> None:
         self.text, self.nt, self.view = text, nt, nt.text
-        match = lexicon().first_listed_re.search(self.view)
+        match = first_listed_search(lexicon(), self.view)
         self.rule_at = match.start() if match else None
         self.table_spans: list[tuple[int, int]] = []
         # Prose assignments (X负责…) are read only in documents that write no clauses at all

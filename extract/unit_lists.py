@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extract.lexicon import Lexicon, lexicon
+from extract.lexicon import Lexicon, lexicon, verb_at_end
 
 Span = tuple[int, int]
 
@@ -85,9 +85,9 @@ def _trim(view: str, span: Span, lex: Lexicon) -> Span:
         for head in ("由", "及", "和", "以及", "并"):
             if view.startswith(head, start) and end - start > len(head) + 1:
                 start, changed = start + len(head), True
-        match = lex.verb_re.search(view, start, end) if view[end - 1] in lex.verb_last_chars else None
+        match = verb_at_end(lex, view, start, end)
         # strip a glued role phrase, but not the tail of a name (市政协办 is not 市政 + 协办)
-        if match and match.end() == end and match.start() > start and looks_like_unit(
+        if match and match.start() > start and looks_like_unit(
                 view[start:match.start()].strip(), lex):
             end, changed = match.start(), True
         if view[start:end].endswith("等") and end - start > 2:
