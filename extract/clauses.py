@@ -123,15 +123,18 @@ def add_with_lead_marks(view: str, clause: Clause, role: str, spans: list[Span])
             clause.explicit_lead |= role == "lead"
 
 
+_SEGMENT_BREAK = re.compile(r"[(),;]")
+
+
 def _segments(view: str, start: int, end: int) -> list[Span]:
     segs, depth, seg_start = [], 0, start
-    for i in range(start, end):
-        ch = view[i]
+    for m in _SEGMENT_BREAK.finditer(view, start, end):  # separators outside brackets end a segment
+        ch = m.group()
         depth += ch == "("
         depth -= ch == ")"
         if depth == 0 and ch in _SEGMENT_SEPS:
-            segs.append((seg_start, i))
-            seg_start = i + 1
+            segs.append((seg_start, m.start()))
+            seg_start = m.end()
     segs.append((seg_start, end))
     # a "key: value" note (完成时限：2021年底) is not part of the assignment
     return [(s, e) for s, e in segs if view[s:e].strip(" 。.") not in _EMPTY_SEGMENTS and ":" not in view[s:e]]

@@ -4,8 +4,9 @@ A spaCy blank Chinese pipeline (character tokens, nothing downloaded) with an ``
 whose patterns are (1) every unit the document's own clauses name, (2) the gazetteer
 ``extract/data/unit_gazetteer.txt``, and (3) token patterns for the shape of a unit name: a
 place head (市, 省, 区, 县) followed by a few characters and a body word (局, 委, 办, 厅, 部 …),
-written in ``extract/data/unit_patterns.json``. spaCy runs only on sentences that contain a body
-word right after a head-like character run (a cheap regex test), so it costs little.
+written in ``extract/data/unit_patterns.json``. spaCy runs only on windows that hold a body word
+right after a head-like character run and that pass ``window_gate``, a regex every token-pattern
+match satisfies (two cheap tests), so it costs little.
 """
 
 from __future__ import annotations
@@ -21,7 +22,14 @@ from spacy.tokens import Doc
 
 from extract.model import UnitMention
 
-_SENTENCE = re.compile(r"[^。;!?\n]+")
+_SENTENCE_ENDS = "。;!?\n"
+
+
+def _sentence_of(text: str, pos: int) -> tuple[int, int]:
+    """The span of the sentence (run between 。;!? and line breaks) holding ``pos``."""
+    start = max(text.rfind(c, 0, pos) for c in _SENTENCE_ENDS) + 1
+    ends = [i for i in (text.find(c, pos) for c in _SENTENCE_ENDS) if i >= 0]
+    return start, min(ends) if ends else len(text)
 
 
 def _data(name: str) -> str:
@@ -43,6 +51,12 @@ def _base_patterns() -> tuple[tuple[str, ...], tuple[dict, ...]]:
 @cache
 def _candidate_re() -> re.Pattern:
     return re.compile(_shape_config()["prefilter"])
+
+
+@cache
+def _window_gate() -> re.Pattern:
+    """Necessary condition for any token-pattern match (unit_patterns.json ``window_gate``)."""
+    return re.compile(_shape_config()["window_gate"])
 
 
 def build_nlp() -> Language:
@@ -100,8 +114,8 @@ def find_mentions(text: str, known: tuple[str, ...] = (), skip: list[tuple[int, 
     windows: list[tuple[int, int]] = []
     skip = sorted(skip or [])
     first = 0  # sentences come in order: skip spans ending before one never matter again
-    for sentence in _SENTENCE.finditer(text):
-        s0, s1 = sentence.span()
+    # only sentences holding a unit-shaped candidate are read (one regex pass over the text)
+    for s0, s1 in sorted({_sentence_of(text, cand.start()) for cand in prefilter.finditer(text)}):
         while first < len(skip) and skip[first][1] <= s0:
             first += 1
         local_skip = []
@@ -109,7 +123,7 @@ def find_mentions(text: str, known: tuple[str, ...] = (), skip: list[tuple[int, 
             if a >= s1:
                 break
             local_skip.append((a, b))
-        if _inside(local_skip, s0, s1) or not prefilter.search(text, s0, s1):
+        if _inside(local_skip, s0, s1):
             continue
         covered: list[tuple[int, int]] = []
         for pattern in exact:
@@ -118,8 +132,11 @@ def find_mentions(text: str, known: tuple[str, ...] = (), skip: list[tuple[int, 
                     covered.append(m.span())
         for cand in prefilter.finditer(text, s0, s1):
             if not _overlaps(covered, *cand.span()) and _plausible(text, *cand.span()):
-                # the ruler reads a window around the candidate: a name is at most ~16 characters
-                windows.append((cand.start(), min(s1, cand.start() + 16)))
+                # the ruler reads a window around the candidate: a name is at most ~16 characters;
+                # a window no token pattern could match is not worth spaCy's time
+                window = (cand.start(), min(s1, cand.start() + 16))
+                if _window_gate().search(text, *window):
+                    windows.append(window)
         found.update({a: (a, b) for a, b in covered if not _overlaps(local_skip, a, b)})
     for a, b in _shape_spans(text, windows):
         if not _overlaps(list(found.values()), a, b) and not _overlaps(skip, a, b):

@@ -67,8 +67,10 @@ class NumView:
         folded = _FOLD_RE.sub(lambda m: _FOLD[m.group(0)], original)
         spans = [m.span() for m in _WS.finditer(folded)]
         removed = list(accumulate(e - s for s, e in spans))
+        kept = [folded[a:b] for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(folded)],
+                                              strict=True)]
         view = cls(
-            _WS.sub("", folded),
+            "".join(kept),  # the text between the whitespace runs (one regex pass, not two)
             original,
             [0] + [e - r for (_, e), r in zip(spans, removed, strict=True)],
             [0] + removed,

@@ -18,6 +18,9 @@ Span = tuple[int, int]
 
 
 _NOT_IN_NAMES = re.compile("[。:!?“”《》]")
+_BRACKET = re.compile(r"[()\[\]]")
+_LEADING_JOINERS = ("由", "及", "和", "以及", "并")
+_LEADING_JOINER_CHARS = frozenset(w[0] for w in _LEADING_JOINERS)
 
 
 def looks_like_unit(name: str, lex: Lexicon | None = None) -> bool:
@@ -35,7 +38,19 @@ def looks_like_unit(name: str, lex: Lexicon | None = None) -> bool:
     return tail in lex.unit_suffix_chars
 
 
+@cache
+def _separator_re(seps: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(seps)}]")
+
+
 def _split_separators(view: str, start: int, end: int, seps: str) -> list[Span]:
+    if not _BRACKET.search(view, start, end):  # most lists: no bracket to stay inside of
+        pieces, piece_start = [], start
+        for m in _separator_re(seps).finditer(view, start, end):
+            pieces.append((piece_start, m.start()))
+            piece_start = m.end()
+        pieces.append((piece_start, end))
+        return pieces
     pieces, depth, piece_start = [], 0, start
     for i in range(start, end):
         ch = view[i]
@@ -82,9 +97,10 @@ def _trim(view: str, span: Span, lex: Lexicon) -> Span:
             start, changed = start + 1, True
         while start < end and view[end - 1] in " \t\n.。":
             end, changed = end - 1, True
-        for head in ("由", "及", "和", "以及", "并"):
-            if view.startswith(head, start) and end - start > len(head) + 1:
-                start, changed = start + len(head), True
+        if start < end and view[start] in _LEADING_JOINER_CHARS:
+            for head in _LEADING_JOINERS:
+                if view.startswith(head, start) and end - start > len(head) + 1:
+                    start, changed = start + len(head), True
         match = verb_at_end(lex, view, start, end)
         # strip a glued role phrase, but not the tail of a name (市政协办 is not 市政 + 协办)
         if match and match.start() > start and looks_like_unit(

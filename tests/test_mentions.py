@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from extract.mentions import find_mentions
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc
+
+from extract.mentions import _default_nlp, _window_gate, find_mentions
 
 
 def test_units_in_a_body_sentence_of_the_seed(seed_directive):
@@ -27,3 +31,21 @@ def test_words_that_only_look_like_units_are_left_alone():
 def test_unknown_unit_found_by_its_shape():
     text = "由市营商环境建设局统筹推进。"
     assert [m.name for m in find_mentions(text)] == ["市营商环境建设局"]
+
+
+_ALPHABET = "市省区县团委部办局厅室中心组织民政发展改革人社财、，的和及会员1 "
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, min_size=1, max_size=16))
+def test_window_gate_accepts_every_window_spacy_could_match(window):
+    # the gate only saves time: a window it rejects must be one the token patterns never match
+    nlp = _default_nlp()
+    doc = nlp.get_pipe("entity_ruler")(Doc(nlp.vocab, words=list(window), spaces=[False] * len(window)))
+    if doc.ents:
+        assert _window_gate().search(window), [e.text for e in doc.ents]
+
+
+def test_window_gate_skips_sentences_without_a_body_word():
+    assert _window_gate().search("省工业互联网创新发展行动计划") is None
+    assert _window_gate().search("省委组织部") is not None
