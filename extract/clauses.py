@@ -19,7 +19,7 @@ from extract.lexicon import Lexicon, first_listed_search, lexicon, other_key_sta
 from extract.unit_lists import Span, looks_like_unit, split_units
 
 _SEGMENT_SEPS = ",;"
-_BEFORE_CLAUSE = set("。;!?)\n") | {""}
+_BEFORE_CLAUSE = set("。;!?)〕］]】\n") | {""}
 _MAX_CLAUSE = 400
 
 
@@ -46,14 +46,17 @@ class Clause:
         self.roles.setdefault(role, []).extend(spans)
 
 
-_PAREN = re.compile(r"[()]")
+# Clause brackets: round ones (folded to ASCII), and the square and tortoise-shell ones some
+# provinces use for clauses (〔责任单位：省市场监管局〕, ［…］, 【…】).
+_OPENERS, _CLOSERS = "(〔［[【", ")〕］]】"
+_BRACKET = re.compile(f"[{re.escape(_OPENERS + _CLOSERS)}]")
 
 
 def _bracket_groups(view: str, start: int, end: int):
-    """Yield ``(open, close)`` indices of top-level ``(...)`` groups inside ``view[start:end]``."""
+    """Yield ``(open, close)`` indices of top-level bracket groups inside ``view[start:end]``."""
     depth, open_ = 0, start
-    for m in _PAREN.finditer(view, start, end):
-        if m.group() == "(":
+    for m in _BRACKET.finditer(view, start, end):
+        if m.group() in _OPENERS:
             if depth == 0:
                 open_ = m.start()
             depth += 1
@@ -87,6 +90,8 @@ def parse_label_clause(view: str, start: int, end: int) -> Clause | None:
     for k, match in enumerate(labels):
         seg_end = labels[k + 1].start() if k + 1 < len(labels) else stop
         seg_end = min([o for o in other_keys if match.end() <= o < seg_end] or [seg_end])  # 完成时限：…
+        period = view.find("。", match.end(), seg_end)
+        seg_end = period if period >= 0 else seg_end  # a sentence after the list is a note (…不再做分工，下同。)
         role = lex.label_role[match.group("label")]
         verbs = None
         if role == "responsible" and any(view.find(c, match.end(), seg_end) >= 0 for c in lex.lead_cores):
@@ -191,6 +196,8 @@ def _assign(view: str, clause: Clause, role: str, units: Span, lex: Lexicon) -> 
     parts = [("lead", coop[0]), ("responsible", coop[1])] if coop else [(role, units)]
     for part_role, (s, e) in parts:
         spans = split_units(view, s, e)
+        if spans and all(view[a:b].endswith(lex.person_tails) for a, b in spans):
+            continue  # （分管副省长、协管副秘书长负责，X牵头…）: leaders, not units
         if not spans or not all(looks_like_unit(view[a:b], lex) for a, b in spans):
             return False
         add_with_lead_marks(view, clause, part_role, spans)
@@ -210,12 +217,40 @@ def _label_lines(view: str, start: int, end: int, taken: list[Span]) -> list[Cla
         line_end = _line_end(view, match.start(), end)
         while line_end < end and _opens_with_label(view, line_end, end, lex):
             line_end = _line_end(view, _skip_blank(view, line_end, end), end)  # 责任单位 on the next line
-        period = view.find("。", match.start(), line_end)
-        stop = period if period >= 0 else line_end
+        stop = _sentence_end(view, match.start(), line_end, end, lex)
         clause = parse_label_clause(view, match.start(), stop)
         if clause and clause.roles:
             found.append(clause)
     return sorted(found, key=lambda c: c.start)
+
+
+def _sentence_end(view: str, start: int, line_end: int, end: int, lex: Lexicon) -> int:
+    """Where a label clause that starts at ``start`` ends: its first 。, unless the 。 closes a
+    line the next label line continues (``牵头单位：X。⏎责任单位：Y。`` is one clause)."""
+    period = view.find("。", start, line_end)
+    while period >= 0:
+        after = _skip_blank(view, period + 1, line_end)
+        if after >= line_end or "\n" not in view[period + 1:after] or not _opens_with_label(view, period + 1, end, lex):
+            return period
+        period = view.find("。", after, line_end)
+    return line_end
+
+
+def _verb_key_lines(view: str, start: int, end: int, taken: list[Span]) -> list[Clause]:
+    """Unbracketed verb clauses after a key: ``部门分工：省科技厅牵头，省财政厅配合。``."""
+    lex = lexicon()
+    found = []
+    for match in lex.verb_key_re.finditer(view, start, end):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        line_end = _line_end(view, match.end(), end)
+        period = view.find("。", match.end(), line_end)
+        stop = period if period >= 0 else line_end
+        clause = parse_verb_clause(view, match.end(), stop)
+        if clause is not None and clause.roles:
+            clause.start, clause.end = match.start(), stop
+            found.append(clause)
+    return found
 
 
 def _colonless_labels(view: str, start: int, end: int, lex: Lexicon) -> list[re.Match]:
@@ -297,6 +332,8 @@ def find_clauses(view: str, start: int, end: int, bare_units: bool = False) -> l
             clauses.append(clause)
     taken = [(c.start, c.end) for c in clauses]
     clauses.extend(_label_lines(view, start, end, taken))
+    taken = [(c.start, c.end) for c in clauses]
+    clauses.extend(_verb_key_lines(view, start, end, taken))
     return sorted(clauses, key=lambda c: c.start)
 
 

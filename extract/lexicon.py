@@ -26,6 +26,8 @@ class Lexicon:
         cooperate_words: words like 会同 (X会同Y: X leads, Y is responsible).
         first_listed_re: the document-wide "first-listed unit leads" convention.
         first_listed_core_re: the words every statement of it holds (为牵头), a fast pre-test.
+        verb_key_re: a key that opens an unbracketed verb clause (``部门分工：X牵头，Y配合``).
+        person_tails: endings of leaders' titles (分管副省长): people, never units.
         kinds: section kind -> heading keywords.
         lead_marks: marks on a unit that leads whatever its list (``(牵头)``, ``*``).
         verb_last_chars: the characters a role phrase can end with (a cheap test before verb_re).
@@ -42,6 +44,8 @@ class Lexicon:
     cooperate_words: tuple[str, ...]
     first_listed_re: re.Pattern
     first_listed_core_re: re.Pattern
+    verb_key_re: re.Pattern
+    person_tails: tuple[str, ...]
     separators: str
     joiners_always: tuple[str, ...]
     joiners_when_unit_before: tuple[str, ...]
@@ -152,6 +156,8 @@ def lexicon() -> Lexicon:
         cooperate_words=tuple(roles["cooperate_words"]),
         first_listed_re=re.compile(roles["first_listed_rule"]),
         first_listed_core_re=re.compile(roles["first_listed_core"]),
+        verb_key_re=re.compile(rf"(?P<key>{_alternation(roles['verb_clause_keys'])})\s*:"),
+        person_tails=tuple(roles["person_tails"]),
         separators=roles["split_separators"],
         joiners_always=tuple(roles["joiners_always"]),
         joiners_when_unit_before=tuple(roles["joiners_when_unit_before"]),
