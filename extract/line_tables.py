@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from extract.task_tables import Table, _column_role, _group_prefix, _row
+from extract.task_tables import Table, _column_role, _group_prefix, _row, name_tails
 from extract.unit_lists import Span, looks_like_unit, split_units
 
 _ROW_NUMBER = re.compile(r"\s*(\d{1,3})\s*[.、]?\s*$")
@@ -95,8 +95,87 @@ def find_line_tables(view: str) -> list[Table]:
     return tables
 
 
+# A line of a wrapped deadline cell (2024年12 / 月底前 / 持续推进).
+_DEADLINE_PIECE = re.compile(r"[\d年月日底前中旬上下半季度末至\-—~]+|.{0,4}(?:长期|持续|常态|每年|按年度).{0,4}")
+# Lines after a table's last row (the attachment list, the distribution list, contacts).
+_AFTER_TABLE = re.compile(r"\s*(?:附件|抄送|印发|联系人|联系电话|主送)")
+# A PDF column is narrow: a line longer than this is text after the table, not a wrapped cell.
+_MAX_WRAPPED_LINE = 40
+
+
+def _is_deadline_piece(view: str, span: Span) -> bool:
+    return _DEADLINE_PIECE.fullmatch(view, *span) is not None
+
+
+def _units_complete(view: str, start: int, end: int, next_line: Span) -> bool:
+    """Do ``view[start:end]``'s lines end a list of unit names (not a name cut by a wrap, as when
+    the next line starts with a name's ending: 临澜高新区管委⏎会)?"""
+    text = view[start:end].rstrip()
+    return (bool(text) and text[-1] not in "、,;(" and _is_units(view, (start, end))
+            and not view.startswith(name_tails(), next_line[0], next_line[1]))
+
+
+def _wrapped_row(view: str, lines: list[Span], i: int, roles: list[str], header: list[str]
+                 ) -> tuple[list[Span], int] | None:
+    """A row of a table converted from PDF whose cells wrap over several lines
+    (``新建5G基站3000个以上，实`` / ``现城区…全覆盖。`` / ``市工业和信息化`` / ``局`` / …).
+
+    Reads the lines from ``i`` up to the next row number, group heading or long line (a page's
+    repeated header is skipped), then cuts them into the columns ``roles[1:]``: the task up to
+    its closing 。, the deadline from the end (date pieces), the unit columns in between, each
+    ending where its lines end a list of unit names. Only the usual column order (task, units,
+    deadline) is read; returns ``(cells, next line index)`` or None.
+    """
+    columns = roles[1:]
+    unit_cols = [k for k, r in enumerate(columns) if r in ("lead", "responsible", "first_listed")]
+    if columns.count("task") != 1 or columns[0] != "task" or not unit_cols \
+            or unit_cols != list(range(1, 1 + len(unit_cols))) or len(columns) > len(unit_cols) + 2:
+        return None
+    has_deadline = columns[-1] == "deadline"
+    row: list[Span] = []
+    j = i
+    while j < len(lines) and not _ROW_NUMBER.match(view, *lines[j]) and not _GROUP.match(view, *lines[j]) \
+            and lines[j][1] - lines[j][0] <= _MAX_WRAPPED_LINE:
+        if [view[s:e] for s, e in lines[j:j + len(header)]] == header:
+            j += len(header)  # the header repeated after a page break
+            continue
+        if _AFTER_TABLE.match(view, *lines[j]):
+            break
+        if has_deadline and len(row) >= 2 and _is_deadline_piece(view, row[-1]) \
+                and not _is_deadline_piece(view, lines[j]):
+            break  # a finished deadline cell ends the last row
+        row.append(lines[j])
+        j += 1
+    if len(row) <= len(columns):
+        return None
+    end = len(row)
+    if has_deadline:
+        while end > 2 and _is_deadline_piece(view, row[end - 1]) and len(row) - end < 3:
+            end -= 1
+    task_end = next((k + 1 for k in range(end) if view[row[k][1] - 1] in "。;；"), 1)
+    unit_lines = row[task_end:(end if has_deadline else len(row))]
+    if len(unit_lines) < len(unit_cols):
+        return None
+    cells: list[Span] = [(row[0][0], row[task_end - 1][1])]
+    k = 0
+    for n, _ in enumerate(unit_cols):
+        first = k
+        if n == len(unit_cols) - 1:
+            k = len(unit_lines)
+        else:
+            k += 1
+            while k < len(unit_lines) - (len(unit_cols) - n - 1) and not _units_complete(
+                    view, unit_lines[first][0], unit_lines[k - 1][1], unit_lines[k]):
+                k += 1
+        cells.append((unit_lines[first][0], unit_lines[k - 1][1]))
+    if has_deadline:
+        cells.append((row[end][0], row[-1][1]) if end < len(row) else (row[-1][1], row[-1][1]))
+    return cells, j
+
+
 def _read(view: str, lines: list[Span], i: int, roles: list[str], table: Table) -> int:
     """Read rows from line ``i``: each starts at a row-number line. Returns the next line index."""
+    header = [view[s:e] for s, e in lines[i - len(roles):i]]
     previous: list[Span] | None = None
     prefix: list[str] = []
     while i < len(lines):
@@ -111,7 +190,11 @@ def _read(view: str, lines: list[Span], i: int, roles: list[str], table: Table) 
         while j < len(lines) and j - i < len(roles) and not _ROW_NUMBER.match(view, *lines[j]) \
                 and lines[j][1] - lines[j][0] <= _MAX_CELL and not _GROUP.match(view, *lines[j]):
             j += 1
-        cells = _assign(view, lines[i + 1:j], roles[1:], previous)
+        wrapped = _wrapped_row(view, lines, i + 1, roles, header) if j - i == len(roles) else None
+        if wrapped is not None:
+            cells, j = wrapped
+        else:
+            cells = _assign(view, lines[i + 1:j], roles[1:], previous)
         row = _row(view, [(s, e)] + cells, roles, len(table.rows) + 1)
         if row is not None:
             if prefix:

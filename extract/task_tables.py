@@ -105,6 +105,55 @@ def _is_empty(text: str) -> bool:
     return text.strip() in _words()["empty_cells"]
 
 
+def _cell_lines(view: str, start: int, end: int) -> list[Span]:
+    """The lines of a cell that holds line breaks, each a list of its own (区教育局⏎区文化和旅游局),
+    except that a line which does not end a unit name is a wrapped one and joins the next
+    (市生态环境局梧川⏎分局, 各县（市、⏎区）人民政府). Excel's quotes around such a cell are dropped,
+    and so are lines that repeat a column header (a table's header repeated after a page break).
+    """
+    if view.startswith('"', start) and view.endswith('"', start, end) and end - start > 1:
+        start, end = start + 1, end - 1
+    if view.find("\n", start, end) < 0:
+        return [(start, end)]
+    lines = [m.span() for m in _LINE.finditer(view, start, end) if not _is_header_word(m.group())]
+    pieces: list[Span] = []
+    for k, (a, b) in enumerate(lines):
+        if pieces and not _ends_name(view, pieces[-1][0], pieces[-1][1], lines[k][0], b) \
+                and view.count("\n", pieces[-1][1], a) == 1:
+            pieces[-1] = (pieces[-1][0], b)  # a wrapped line: the name goes on
+        else:
+            pieces.append((a, b))
+    return pieces
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def _is_header_word(text: str) -> bool:
+    """A column header (序号, 重点任务, 牵头单位, 完成时限): never a unit, whatever its ending."""
+    text = re.sub(r"\s", "", text)
+    if text in lexicon().label_role:
+        return True
+    return len(text) <= 8 and _column_role(text) is not None and not looks_like_unit(text)
+
+
+def _ends_name(view: str, start: int, end: int, next_start: int, next_end: int) -> bool:
+    """Does the cell text ``view[start:end]`` end a unit name, so that the next line starts another?"""
+    text = view[start:end].strip()
+    if not text or text[-1] in "、,;" or text.count("(") > text.count(")"):
+        return not text or text.count("(") <= text.count(")")
+    nxt = view[next_start:next_end].strip()
+    last = re.split(r"[、,;]", text)[-1]  # 市招商服务中心、市⏎科技局: the last name is cut
+    return looks_like_unit(last) and not nxt.startswith(name_tails())
+
+
+@cache
+def name_tails() -> tuple[str, ...]:
+    """Words a unit name ends with (task_tables.json ``name_tails``): a wrapped line that starts
+    with one continues the name above it."""
+    return tuple(_words()["name_tails"])
+
+
 def _unit_cell(view: str, span: Span, role: str, clause: Clause) -> None:
     """Add the units of one cell; a cell may hold its own labels or mark its lead with (牵头)."""
     s, e = span
@@ -118,7 +167,8 @@ def _unit_cell(view: str, span: Span, role: str, clause: Clause) -> None:
             clause.add(r, spans)
         clause.explicit_lead |= labelled.explicit_lead
         return
-    spans = [(a, b) for a, b in split_units(view, s, e) if role.startswith("internal") or looks_like_unit(view[a:b])]
+    spans = [(a, b) for piece in _cell_lines(view, s, e) for a, b in split_units(view, *piece)
+             if role.startswith("internal") or looks_like_unit(view[a:b])]
     if role == "first_listed" and spans:
         clause.add("lead", spans[:1])
         clause.explicit_lead = True
@@ -188,12 +238,39 @@ def _is_group_line(view: str, lines: list[Span], j: int) -> bool:
     return False
 
 
+_ROW_NUMBER = re.compile(r"\s*\d{1,3}[.、]?\s*$")
+
+
+def _continued_cells(view: str, lines: list[Span], j: int, width: int) -> tuple[list[Span], int] | None:
+    """A row whose cells hold line breaks (a browser or Excel copy writes a cell's ``<br>`` or
+    Alt+Enter as a new line, Excel quoting the cell): join line ``j`` with the lines after it
+    while they continue its last cell, if that gives exactly ``width`` cells.
+
+    Returns the joined cells and the index of the row's last line, or None. Only a row that
+    starts with its number is joined, so merged-cell continuation rows keep their meaning.
+    """
+    cells = _cells(view, *lines[j])
+    if len(cells) >= width or not _ROW_NUMBER.match(view, cells[0][0], cells[0][1]):
+        return None
+    k = j
+    while len(cells) < width and k + 1 < len(lines):
+        more = _cells(view, *lines[k + 1])
+        if _ROW_NUMBER.match(view, more[0][0], more[0][1]) and len(more) > 1:
+            return None  # the next row begins
+        cells = cells[:-1] + [(cells[-1][0], more[0][1])] + more[1:]
+        k += 1
+    return (cells, k) if len(cells) == width else None
+
+
 def _read_rows(view: str, lines: list[Span], j: int, roles: list[str | None], table: Table) -> int:
     """Read the rows of ``table`` from line ``j``; returns the index of the first line after it."""
     previous: list[Span] = []
     prefix: list[str] = []
     while j < len(lines):
-        cells = _cells(view, *lines[j])
+        cells, last = _cells(view, *lines[j]), j
+        if 1 < len(cells) < len(roles) and roles[0] == "number" and (
+                joined := _continued_cells(view, lines, j, len(roles))):
+            cells, last = joined
         if len(cells) < 2:
             if not _is_group_line(view, lines, j):
                 break
@@ -203,7 +280,7 @@ def _read_rows(view: str, lines: list[Span], j: int, roles: list[str | None], ta
         explicit_first = view[lines[j][0]] in "\t|"
         if len(cells) < len(roles) and previous and not explicit_first:
             cells = previous[: len(roles) - len(cells)] + cells  # merged cells continue
-        cells = (cells + [(lines[j][1], lines[j][1])] * len(roles))[: len(roles)]
+        cells = (cells + [(lines[last][1], lines[last][1])] * len(roles))[: len(roles)]
         if _is_category_row(view, cells):
             prefix = _group_prefix(view[cells[0][0]:cells[0][1]], prefix)
         row = _row(view, cells, roles, len(table.rows) + 1)
@@ -215,8 +292,8 @@ def _read_rows(view: str, lines: list[Span], j: int, roles: list[str | None], ta
             if prefix and not row.number.startswith(".".join(prefix) + "."):
                 row.number = ".".join(prefix + [row.number])
             table.rows.append(row)
-        previous, table.end = cells, lines[j][1]
-        j += 1
+        previous, table.end = cells, lines[last][1]
+        j = last + 1
     return j
 
 
