@@ -101,11 +101,26 @@ def html_to_text(page: str) -> str:
         if _cjk(lines) < _MIN_CJK:
             lines = whole
     lines = [line for line in lines if not _is_furniture(line)]
+    number = _info_box_number(whole)
+    if number and not any(number in line for line in lines):
+        lines.insert(0, f"发文字号：{number}")  # the portal's info box holds it, the body does not
     if title and not _has_title(title, lines):
         lines.insert(0, title)
     if not "".join(lines).strip():
         raise ReadProblem("no document text found in the web page")
     return "\n".join(lines)
+
+
+_INFO_BOX_NUMBER = re.compile(r"(?:发文字号|文\s*号)\s*[:：]\s*(\S{1,20}?[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号)")
+
+
+def _info_box_number(lines: list[str]) -> str | None:
+    """The 发文字号 of a portal's information box (索引号 / 发文机关 / 发文字号 / 成文日期), if any."""
+    for line in lines:
+        match = _INFO_BOX_NUMBER.search(line)
+        if match:
+            return re.sub(r"\s", "", match.group(1))
+    return None
 
 
 def _cjk(lines: list[str]) -> int:

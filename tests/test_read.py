@@ -187,3 +187,20 @@ def test_utf8_page_with_a_stale_gb2312_meta(tmp_path: Path) -> None:
             "<p>关于做好社区工作的通知</p><p>一、加强社区建设。（牵头单位：市民政局）</p></body></html>")
     path.write_bytes(page.encode("utf-8"))
     assert read_document(path) == "关于做好社区工作的通知\n一、加强社区建设。（牵头单位：市民政局）"
+
+
+def test_document_number_from_a_portal_info_box(tmp_path: Path) -> None:
+    # the body of many portal pages does not repeat the 发文字号 the info box above it gives
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>关于做好社区工作的通知</title></head><body>"
+        '<div class="gk_info"><div class="row"><span class="lab">发文机关：</span><span>云岭区人民政府办公室</span>'
+        '<span class="lab">发文字号：</span><span>云政办发〔2023〕31号</span></div></div>'
+        "<div class='article'><h1>关于做好社区工作的通知</h1>"
+        "<p>一、加强社区建设。（牵头单位：区民政局）</p><p>二、完善服务设施。（牵头单位：区住房城乡建设局）</p>"
+        "<p>云岭区人民政府办公室</p><p>2023年3月10日</p></div></body></html>",
+        encoding="utf-8",
+    )
+    directive = extract_path(path)
+    assert directive.metadata.doc_number == "云政办发〔2023〕31号"
+    assert [t.lead_units for t in directive.tasks] == [["区民政局"], ["区住房城乡建设局"]]
