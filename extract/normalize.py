@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extract.layout_tables import reflow_layout_tables
 from extract.lexicon import lexicon
 
 # Characters after which a line is complete (a break after them is a real paragraph end).
@@ -87,7 +88,10 @@ class NormText:
         if end <= start:
             pos = self.offsets[start]
             return pos, pos
-        return self.offsets[start], self.offsets[end - 1] + 1
+        first, last = self.offsets[start], self.offsets[end - 1]
+        if last < first:  # a re-flowed table row (extract.layout_tables) may put a later line first
+            first, last = min(self.offsets[start:end]), max(self.offsets[start:end])
+        return first, last + 1
 
 
 def _apply_edits(text: str, offsets: list[int], edits: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
@@ -236,5 +240,6 @@ def normalize(original: str) -> NormText:
     breaks = [(m.start(), m.end(), "\n" if m.group(0) == "\f" else "") for m in _CR_FF.finditer(text)]
     text, offsets = _apply_edits(text, offsets, sorted(_html_edits(text) + breaks))
     text, offsets = _apply_edits(text, offsets, _page_number_edits(text))
+    text, offsets = reflow_layout_tables(text, offsets, original)
     text, offsets = _apply_edits(text, offsets, _join_edits(text))
     return NormText(text, offsets)

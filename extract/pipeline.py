@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.deadlines import find_deadlines
+from extract.deadlines import find_deadlines, parse_deadline
 from extract.errors import DirectiveError
 from extract.line_tables import find_line_tables
 from extract.mentions import find_mentions
 from extract.metadata import extract_metadata
-from extract.model import Directive
+from extract.model import Deadline, Directive
 from extract.normalize import normalize
 from extract.read import read_document
 from extract.structure import parse_items, walk
@@ -54,10 +54,31 @@ def extract_text(text: str, *, doc_id: str, source: str) -> Directive:
     directive.metadata = extract_metadata(text)
     directive.targets = find_targets(text, directive.sections)
     directive.deadlines = find_deadlines(text, directive.sections, doc_date=directive.metadata.date)
+    directive.deadlines = _with_cell_deadlines(directive.deadlines, builder.deadline_cells, directive.metadata.date)
     known = tuple(dict.fromkeys(u for t in directive.tasks for u in t.lead_units + t.responsible_units))
     clauses = [(t.clause_start, t.clause_end) for t in directive.tasks if t.clause_start >= 0]
     directive.mentions = find_mentions(text, known=known, skip=clauses)
     return directive
+
+
+def _with_cell_deadlines(found: list[Deadline], cells: list[tuple[str, str, tuple[int, int]]],
+                         doc_date: str | None) -> list[Deadline]:
+    """Add the 完成时限 cells of table rows that the text scan missed (a cell wrapped over two
+    lines of a PDF table, ``2023年12月`` / ``底前``); each cell's deadline belongs to its row's task."""
+    year = int(doc_date[:4]) if doc_date else None
+    added = []
+    for number, cell, (start, end) in cells:
+        inside = [d for d in found if d.char_start < end and start < d.char_end]
+        for d in inside:
+            d.section = number  # a deadline in a row's cell is the row task's, whatever item holds the table
+        if inside:
+            continue
+        deadline = parse_deadline(cell, year=year)
+        if deadline is None:
+            continue
+        deadline.section, deadline.text, deadline.char_start, deadline.char_end = number, cell, start, end
+        added.append(deadline)
+    return sorted(found + added, key=lambda d: d.char_start)
 
 
 def extract_path(path: str | Path) -> Directive:

@@ -139,12 +139,21 @@ def _is_header_word(text: str) -> bool:
 
 def _ends_name(view: str, start: int, end: int, next_start: int, next_end: int) -> bool:
     """Does the cell text ``view[start:end]`` end a unit name, so that the next line starts another?"""
-    text = view[start:end].strip()
-    if not text or text[-1] in "、,;" or text.count("(") > text.count(")"):
-        return not text or text.count("(") <= text.count(")")
-    nxt = view[next_start:next_end].strip()
-    last = re.split(r"[、,;]", text)[-1]  # 市招商服务中心、市⏎科技局: the last name is cut
-    return looks_like_unit(last) and not nxt.startswith(name_tails())
+    return not name_continues(view[start:end].strip(), view[next_start:next_end].strip())
+
+
+def name_continues(line: str, next_line: str) -> bool:
+    """Does ``next_line`` of a table cell go straight on from ``line`` (a wrapped line), rather
+    than start a unit name of its own?
+
+    True after a separator (、，；: the list goes on), inside an open bracket (各县（市、⏎区）),
+    after a cut name (市招商服务中心、市⏎科技局) and before a name's ending (管委⏎会); False after a
+    whole unit name (区教育局⏎区文化和旅游局).
+    """
+    if not line or line[-1] in "、,;，；" or line.count("(") + line.count("（") > line.count(")") + line.count("）"):
+        return True
+    last = re.split(r"[、,;，；]", line)[-1]
+    return not looks_like_unit(last) or next_line.startswith(name_tails())
 
 
 @cache

@@ -64,6 +64,8 @@ class TaskBuilder:
         match = first_listed_search(lexicon(), self.view)
         self.rule_at = match.start() if match else None
         self.table_spans: list[tuple[int, int]] = []
+        # (task number, cell text as written, original span) of every table row's 完成时限 cell
+        self.deadline_cells: list[tuple[str, str, tuple[int, int]]] = []
         # Prose assignments (X负责…) are read only in documents that write no clauses at all
         # (regulations, 办法, 细则): elsewhere such sentences are not assignments.
         self.prose = False
@@ -144,6 +146,7 @@ class TaskBuilder:
             self.fill(task, row.clause, table_row=True)
             if row.deadline:
                 task.deadline = _name(self.text, self.nt, *row.deadline)
+                self.deadline_cells.append((task.number, task.deadline, self.span(*row.deadline)))
             out.append(task)
         return out
 

@@ -451,3 +451,42 @@ def test_pdf_table_one_cell_per_line_with_wrapped_cells_and_a_repeated_header():
     assert rows(text) == [("一.1", ["市工业和信息化局"], ["市通信发展管理办公室", "各县（市、区）人民政府"]),
                           ("一.2", ["临澜高新区管委会"], ["市招商服务中心", "市科技局"]),
                           ("一.3", ["市大数据局"], ["市公安局", "市直有关部门"])]
+
+
+_LAYOUT_TABLE = """附件
+                  重点任务分工表
+
+序号  重点任务                        牵头单位          配合单位                完成时限
+
+一、扎实推进农村厕所革命
+
+1     推进农村户厕问题摸排整改，问题  县农业农村局      县卫生健康局、县财政局、 2023年12月
+      户厕整改率达到100%。                              各乡镇人民政府          底前
+
+2     新改建农村公共厕所45座。        市生态环境局梧川  县住房城乡建设局、县文  2024年6月
+                                      分局              化旅游局                底前
+
+                                      — 3 —
+
+序号  重点任务                        牵头单位          配合单位                完成时限
+
+      健全农村生活垃圾收运处置体系，                    县城市管理局、各乡镇人
+3     自然村收运处置覆盖率稳定在98%   县住房城乡建设局  民政府                  长期坚持
+      以上。                          县供销社
+
+抄送：县委各部门。
+"""
+
+
+def test_pdf_layout_table_with_cells_wrapped_in_their_columns():
+    # pdftotext -layout: cells in columns of spaces (CJK characters two columns wide), wrapped in place
+    d = extract_text(_LAYOUT_TABLE, doc_id="t", source="t.txt")
+    assert [(t.number, t.lead_units, t.responsible_units) for t in d.tasks] == [
+        ("一.1", ["县农业农村局"], ["县卫生健康局", "县财政局", "各乡镇人民政府"]),
+        ("一.2", ["市生态环境局梧川分局"], ["县住房城乡建设局", "县文化旅游局"]),
+        ("一.3", ["县住房城乡建设局", "县供销社"], ["县城市管理局", "各乡镇人民政府"])]
+    assert d.tasks[0].title == "推进农村户厕问题摸排整改，问题户厕整改率达到100%"
+    for m in d.tasks[1].mentions:  # a wrapped name's span covers both of its lines in the original
+        assert "".join(_LAYOUT_TABLE[m.char_start:m.char_end].split()).startswith(m.name[:2])
+    assert [(x.section, x.text, x.end) for x in d.deadlines] == [
+        ("一.1", "2023年12月底前", "2023-12-31"), ("一.2", "2024年6月底前", "2024-06-30"), ("一.3", "长期坚持", None)]
