@@ -29,7 +29,7 @@ from typing import Any
 
 from extract.model import Deadline, Section
 from extract.numbers import CHINESE, PUNCT, RANGE_SEP, NumView, parse_number
-from extract.targets import innermost_section
+from extract.targets import SectionIndex
 
 _DATA = Path(__file__).parent / "data" / "deadlines.json"
 _YEAR = r"(?P<y>(?:19|20)\d\d)年"
@@ -280,10 +280,11 @@ def find_deadlines(text: str, sections: list[Section], *, doc_date: str | None =
     found += [_Found(m.start(), m.end(), "ongoing", None, None) for m in r.ongoing.finditer(view.text)]
     found += _cell_dates(view)
     out = []
+    index = SectionIndex(sections)
     for f in _select(found):
         start, end = view.span(f.start, f.end)
         out.append(Deadline(
-            section=innermost_section(sections, start),
+            section=index.at(start),
             text=text[start:end],
             kind=f.kind,
             start=f.begin,

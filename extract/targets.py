@@ -20,6 +20,7 @@ citations and list numbering (no unit follows them).
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -59,7 +60,8 @@ class _Rules:
     verb_gap_map: dict[str, str]
     percent_gap: re.Pattern[str]
     percent_gap_map: dict[str, str]
-    suffixes: list[tuple[str, str]]
+    suffix_re: re.Pattern[str]
+    suffix_map: dict[str, str]
     units: dict[str, str]
     time_units: frozenset[str]
     not_before: dict[str, str]
@@ -99,7 +101,8 @@ def rules() -> _Rules:
         verb_gap_map=verb_gap,
         percent_gap=re.compile(rf"(?P<c>{_alternation(list(pct_gap))})(?P<base>[^\d{PUNCT}]{{1,20}}?)的?$"),
         percent_gap_map=pct_gap,
-        suffixes=sorted(_words(data["suffix_comparators"]).items(), key=lambda kv: -len(kv[0])),
+        suffix_re=re.compile(_alternation(_words(data["suffix_comparators"]))),
+        suffix_map=_words(data["suffix_comparators"]),
         units=units,
         time_units=frozenset(data["time_units"]),
         not_before=_words(data["unit_not_before"]),
@@ -135,14 +138,26 @@ def innermost_section(sections: list[Section], pos: int) -> str:
         sections: the document's numbered items, possibly nested, in any order.
         pos: an offset into the original text.
     """
-    best: Section | None = None
-    for s in sections:
-        if s.char_start <= pos < s.char_end:
-            if best is None or (s.char_end - s.char_start, -s.char_start) < (
-                best.char_end - best.char_start, -best.char_start
-            ):
-                best = s
-    return best.number if best else ""
+    return SectionIndex(sections).at(pos)
+
+
+class SectionIndex:
+    """Innermost-section lookups for many offsets of one document (``bisect`` over the starts).
+
+    Numbered items nest (an item's span holds its sub-items'), so the innermost item holding an
+    offset is the one with the latest start among those that hold it.
+    """
+
+    def __init__(self, sections: list[Section]) -> None:
+        self.sections = sorted(sections, key=lambda s: (s.char_start, -(s.char_end - s.char_start)))
+        self.starts = [s.char_start for s in self.sections]
+
+    def at(self, pos: int) -> str:
+        """The number of the innermost section holding ``pos``, else ``""``."""
+        for k in range(bisect.bisect_right(self.starts, pos) - 1, -1, -1):
+            if pos < self.sections[k].char_end:
+                return self.sections[k].number
+        return ""
 
 
 def _clause_start(view: str, pos: int) -> int:
@@ -173,12 +188,12 @@ def _comparator(view: str, m: re.Match[str], r: _Rules) -> tuple[str | None, int
         comp, start = r.verb_gap_map[view[wstart + vm.start()]], wstart + vm.start()
     elif unit == "%" and (gm := r.percent_gap.search(window)) is not None:
         comp, start, base = r.percent_gap_map[gm.group("c")], wstart + gm.start(), gm.group("base")
-    for word, suffix_comp in r.suffixes:
-        if view.startswith(word, end):
-            end += len(word)
-            if suffix_comp == "≈" or comp is None:
-                comp = suffix_comp
-            break
+    sm = r.suffix_re.match(view, end)
+    if sm:
+        suffix_comp = r.suffix_map[sm.group()]
+        end = sm.end()
+        if suffix_comp == "≈" or comp is None:
+            comp = suffix_comp
     return comp, start, end, base
 
 
@@ -317,6 +332,7 @@ def find_targets(text: str, sections: list[Section]) -> list[Target]:
     """
     r = rules()
     view = NumView.of(text)
+    index = SectionIndex(sections)
     out: list[Target] = []
     absorb_until = -1
     for hit in _hits(view.text, r):
@@ -335,7 +351,7 @@ def find_targets(text: str, sections: list[Section]) -> list[Target]:
             absorb_until = m.start() if m else len(view.text)
             per = None
         out.append(Target(
-            section=innermost_section(sections, start),
+            section=index.at(start),
             text=text[start:end],
             comparator=hit.comparator,
             value=hit.value,
