@@ -46,6 +46,11 @@ def _first_sentence(view: str, start: int, end: int) -> tuple[int, int]:
     return start, stop
 
 
+def _line_end(view: str, pos: int) -> int:
+    end = view.find("\n", pos)
+    return len(view) if end < 0 else end
+
+
 def _standalone_heading(view: str, item: Item) -> bool:
     """An item whose heading stands on its own line (一、支持…建设) with paragraphs below it."""
     end = item.title_span[1]
@@ -119,6 +124,10 @@ class TaskBuilder:
             if item.children or item.kind == "general" or holds_table:
                 return []
             return [self.task(item, item.title_span, (item.start, item.end), None)]
+        if not prose and self._covers_parent(item, clauses):
+            parent = item.parent
+            leaf = self.task(item, item.title_span, (item.start, clauses[0].start), None)
+            return [leaf, self.task(parent, parent.title_span, (parent.start, clauses[0].end), clauses[0])]
         out, covered_start = [], item.start
         if not prose and clauses[0].start < item.title_span[1]:  # （一）优化审批（发改委牵头）: not title
             item.title_span = (item.title_span[0], max(item.title_span[0], clauses[0].start))
@@ -133,6 +142,24 @@ class TaskBuilder:
             out.append(self.task(item, title, (covered_start, clause.end), clause))
             covered_start = clause.end
         return out
+
+    def _covers_parent(self, item: Item, clauses: list[Clause]) -> bool:
+        """A clause on a line of its own after the last sub-point of an item whose other
+        sub-points have none (（1）…（2）…⏎（责任单位：…）) assigns the whole item, not the last point."""
+        parent = item.parent
+        if len(clauses) != 1 or parent is None or parent.children[-1] is not item or item.kind_of_marker not in (
+                "par", "circ", "ar"):
+            return False
+        clause = clauses[0]
+        line_start = self.view.rfind("\n", 0, clause.start) + 1
+        line_end = _line_end(self.view, clause.end)
+        if self.view[line_start:clause.start].strip() or self.view[clause.end:line_end].strip(" 。."):
+            return False  # the clause shares its line with the point's text
+        if line_start <= item.title_span[1]:
+            return False  # the point is nothing but its number and the clause
+        return not any(find_clauses(self.view, s.body_start, s.own_end, bare_units=self.rule_at is not None)
+                       for s in parent.children[:-1]) and not find_clauses(
+            self.view, parent.body_start, parent.own_end, bare_units=self.rule_at is not None)
 
     def tasks_of_table(self, table: Table) -> list[Task]:
         """One task per table row: a task-division table lists tasks, whatever section holds it."""

@@ -490,3 +490,13 @@ def test_pdf_layout_table_with_cells_wrapped_in_their_columns():
         assert "".join(_LAYOUT_TABLE[m.char_start:m.char_end].split()).startswith(m.name[:2])
     assert [(x.section, x.text, x.end) for x in d.deadlines] == [
         ("一.1", "2023年12月底前", "2023-12-31"), ("一.2", "2024年6月底前", "2024-06-30"), ("一.3", "长期坚持", None)]
+
+
+def test_a_clause_on_its_own_line_after_the_sub_points_assigns_their_item():
+    text = ("一、任务\n1.完善应急预案体系\n（1）修订总体应急预案。\n（2）推动重点企业编制预案。\n"
+            "（责任单位：市应急管理局、市直各有关单位）\n"
+            "2.健全指挥体系\n（1）整合指挥资源。（牵头单位：市应急管理局；配合单位：市大数据局）\n"
+            "（2）建立会商机制。（牵头单位：市应急管理局；配合单位：市水利局）\n")
+    assert rows(text) == [("一.1", [], ["市应急管理局", "市直各有关单位"]),
+                          ("一.2.(1)", ["市应急管理局"], ["市大数据局"]),
+                          ("一.2.(2)", ["市应急管理局"], ["市水利局"])]
