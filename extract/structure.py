@@ -110,6 +110,17 @@ def _inline_enumeration(view: str, kind: str, pos: int, stack: list[Item]) -> bo
     return view.find(following, pos, line_end) >= 0
 
 
+def _starts_excerpt(view: str, candidates: list, index: int) -> bool:
+    """An excerpt opens at a later number (二、… 三、…, or （三）…（四）…): the first marker of the
+    document may have a value above 1 when it opens a line and the next marker of its kind,
+    also opening a line, follows it in sequence."""
+    kind, value, m = candidates[index]
+    if not _opens_line(view, m.start()):
+        return False
+    following = next(((v, n) for k, v, n in candidates[index + 1:] if k == kind), None)
+    return following is not None and following[0] == value + 1 and _opens_line(view, following[1].start())
+
+
 def _opens_line(view: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and view[i] in " \t":
@@ -138,7 +149,8 @@ def parse_items(view: str, masked: list[tuple[int, int]] | None = None) -> list[
     stack: list[Item] = []
     last_value: dict[str, int] = {}
     part = 0
-    for kind, value, m in _candidates(view, masked or []):
+    candidates = list(_candidates(view, masked or []))
+    for index, (kind, value, m) in enumerate(candidates):
         depth = next((i for i, it in enumerate(stack) if it.kind_of_marker == kind), None)
         if depth is not None:
             new_major = kind == "dot" and value == 1 and stack[depth].label.split(".")[0] != m.group("dot_a")
@@ -148,7 +160,8 @@ def parse_items(view: str, masked: list[tuple[int, int]] | None = None) -> list[
                 part, stack = part + 1, []  # the top level starts again: another document part
             else:
                 continue
-        elif not (value == 1 or value == last_value.get(kind, 0) + 1):
+        elif not (value == 1 or value == last_value.get(kind, 0) + 1
+                  or not roots and kind not in last_value and _starts_excerpt(view, candidates, index)):
             continue
         elif _inline_enumeration(view, kind, m.start(), stack):
             continue
