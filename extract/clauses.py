@@ -21,6 +21,7 @@ from extract.unit_lists import Span, looks_like_unit, split_units
 _SEGMENT_SEPS = ",;"
 _BEFORE_CLAUSE = set("。;!?)〕］]】\n") | {""}
 _MAX_CLAUSE = 400
+_FOOTER_REACH = 80
 
 
 @dataclass
@@ -214,6 +215,8 @@ def _label_lines(view: str, start: int, end: int, taken: list[Span]) -> list[Cla
     for match in list(lex.label_re.finditer(view, start, end)) + _colonless_labels(view, start, end, lex):
         if any(a <= match.start() < b for a, b in taken + [(c.start, c.end) for c in found]):
             continue
+        if any(view.find(w, match.start(), match.start() + _FOOTER_REACH) >= 0 for w in lex.site_footer_words):
+            continue  # 主办单位：X 网站标识码：… is a web page's footer
         line_end = _line_end(view, match.start(), end)
         while line_end < end and _opens_with_label(view, line_end, end, lex):
             line_end = _line_end(view, _skip_blank(view, line_end, end), end)  # 责任单位 on the next line

@@ -100,6 +100,8 @@ def html_to_text(page: str) -> str:
         lines = _fallback_lines(tree)
         if _cjk(lines) < _MIN_CJK:
             lines = whole
+    else:
+        lines = _restore_repeated_lines(lines, whole)
     lines = [line for line in lines if not _is_furniture(line)]
     number = _info_box_number(whole)
     if number and not any(number in line for line in lines):
@@ -121,6 +123,32 @@ def _info_box_number(lines: list[str]) -> str | None:
         if match:
             return re.sub(r"\s", "", match.group(1))
     return None
+
+
+def _restore_repeated_lines(lines: list[str], whole: list[str]) -> list[str]:
+    """Put back the lines trafilatura dropped for repeating an earlier line of the body.
+
+    trafilatura keeps one copy of a repeated paragraph, but in a directive a repeated line
+    (``牵头责任单位：县农业农村局`` under two items) is a fact each time. Walking the page's own
+    lines (``whole``) in order, a line that trafilatura kept earlier and that reappears before
+    trafilatura's next line is restored there.
+    """
+    def key(line: str) -> str:
+        return "".join(line.split())
+
+    out: list[str] = []
+    seen: set[str] = set()
+    k = 0
+    for line in whole:
+        if k >= len(lines):
+            break
+        if key(line) == key(lines[k]):
+            out.append(lines[k])
+            seen.add(key(lines[k]))
+            k += 1
+        elif out and key(line) in seen and key(line):
+            out.append(line.strip())
+    return out + lines[k:]
 
 
 def _cjk(lines: list[str]) -> int:

@@ -23,10 +23,13 @@ class Lexicon:
         line_label_re: a label at a line start followed by spaces instead of a colon.
         verb_role: role phrase -> ``lead``/``responsible``, longest first in ``verb_re``.
         verb_re: regex matching a role phrase at the end of a segment.
+        verb_start_re: the same role phrases, to match where a sentence goes on (prose).
         cooperate_words: words like 会同 (X会同Y: X leads, Y is responsible).
         first_listed_re: the document-wide "first-listed unit leads" convention.
         first_listed_core_re: the words every statement of it holds (为牵头), a fast pre-test.
         verb_key_re: a key that opens an unbracketed verb clause (``部门分工：X牵头，Y配合``).
+        closing_re: a document's closing paragraph (本措施自印发之日起施行), which ends the last item.
+        site_footer_words: words of a web site's footer (网站标识码): label lines near them are furniture.
         person_tails: endings of leaders' titles (分管副省长): people, never units.
         kinds: section kind -> heading keywords.
         lead_marks: marks on a unit that leads whatever its list (``(牵头)``, ``*``).
@@ -41,10 +44,13 @@ class Lexicon:
     line_label_re: re.Pattern
     verb_role: dict[str, str]
     verb_re: re.Pattern
+    verb_start_re: re.Pattern
     cooperate_words: tuple[str, ...]
     first_listed_re: re.Pattern
     first_listed_core_re: re.Pattern
     verb_key_re: re.Pattern
+    closing_re: re.Pattern
+    site_footer_words: tuple[str, ...]
     person_tails: tuple[str, ...]
     separators: str
     joiners_always: tuple[str, ...]
@@ -153,9 +159,12 @@ def lexicon() -> Lexicon:
         line_label_re=re.compile(rf"(?m)^[ \t]*(?P<label>{_alternation(label_role)})[ \t]+(?=\S)"),
         verb_role=verb_role,
         verb_re=re.compile(rf"(?P<verb>{_alternation(verb_role)}|{_grammar(roles['verb_grammar'])})$"),
+        verb_start_re=re.compile(rf"(?P<verb>{_alternation(verb_role)}|{_grammar(roles['verb_grammar'])})"),
         cooperate_words=tuple(roles["cooperate_words"]),
         first_listed_re=re.compile(roles["first_listed_rule"]),
         first_listed_core_re=re.compile(roles["first_listed_core"]),
+        closing_re=re.compile(sections["closing_re"]),
+        site_footer_words=tuple(roles["site_footer_words"]),
         verb_key_re=re.compile(rf"(?P<key>{_alternation(roles['verb_clause_keys'])})\s*:"),
         person_tails=tuple(roles["person_tails"]),
         separators=roles["split_separators"],

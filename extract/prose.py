@@ -4,6 +4,8 @@ Recognised shapes (every unit in them must have the shape of a unit name, so ord
 are left alone):
 
 * ``…由X牵头(编制)，Y配合…`` anywhere in a sentence → X leads, Y is responsible;
+* ``…由X负责…`` / ``由X按职责分工负责`` (any role phrase of roles.json) → X is responsible, and a
+  following ``，Y配合`` adds Y;
 * ``…由X会同Y制定…`` → X leads, Y is responsible;
 * at a sentence start, ``X（以下简称…）应当会同Y…`` → X leads, Y is responsible;
 * at a sentence start, ``X负责…`` / ``X主管…`` → X is responsible (FORMAT.md: a lone 负责 names
@@ -17,7 +19,8 @@ from __future__ import annotations
 import re
 
 from extract.clauses import Clause
-from extract.unit_lists import Span
+from extract.lexicon import lexicon, role_of_verb
+from extract.unit_lists import Span, looks_like_unit
 
 _SENTENCE_END = "。;!?\n"
 _RESP_VERBS = ("配合", "参与", "协助", "协同", "负责")
@@ -32,22 +35,32 @@ _PROSE_UNIT = re.compile(
 _ALIAS = re.compile(r"\((?:以下简称|下称|简称)[^()]{1,20}\)")
 _JOINERS = ("、", "和", "及", "与", "以及")
 _CONTINUATIONS = _JOINERS + ("等", ",", "负责", "主管", "会同", "联合", "应当", "应", "要", "牵头", "配合",
-                             "参与", "协助", "协同")
+                             "参与", "协助", "协同", "按", "根据", "依照", "依据", "分别", "共同")
 # Verbs that may follow the object of 会同 (X会同Y制定…): they end Y.
 _OBJECT_VERBS = ("对", "制定", "开展", "研究", "组织", "做好", "建立", "推进", "加强", "编制", "实施", "共同",
                  "督促", "指导", "统筹", "落实", "完善", "建设", "提出", "确定", "发布", "审核", "审查",
                  "监督", "考核", "评估", "负责", "做出", "作出", "进行")
 
 
-def _one_unit(view: str, pos: int, stop: int, relaxed: bool = False) -> tuple[int, int] | None:
+def _loose_unit(view: str, start: int, end: int) -> bool:
+    """After 由 a name needs no place head (由漳源海关牵头, 由人民银行漳源市中心支行牵头): any run
+    that ends like a unit name and holds no function word (由此产生的费用由… is not a name)."""
+    name = view[start:end]
+    return len(name) >= 4 and looks_like_unit(name) and not any(c in _NOT_IN_LOOSE for c in name)
+
+
+_NOT_IN_LOOSE = set("的由此该其和与及对在为将把按从向、,;。")
+
+
+def _one_unit(view: str, pos: int, stop: int, relaxed: bool = False, loose: bool = False) -> tuple[int, int] | None:
     """The prose unit name at ``pos``: ``(name_end, end)``; ``end`` is past an alias in brackets.
 
     The shortest name that a joiner or role word follows; for the object of 会同 (``relaxed``)
-    also one that a verb of the sentence follows.
+    also one that a verb of the sentence follows; ``loose`` accepts names without a place head.
     """
     follow = _CONTINUATIONS + (_OBJECT_VERBS if relaxed else ())
     for e in range(pos + 2, min(stop, pos + 20) + 1):
-        if not _PROSE_UNIT.fullmatch(view, pos, e):
+        if not (_PROSE_UNIT.fullmatch(view, pos, e) or loose and _loose_unit(view, pos, e)):
             continue
         alias = _ALIAS.match(view, e, stop)
         after = alias.end() if alias else e
@@ -56,14 +69,15 @@ def _one_unit(view: str, pos: int, stop: int, relaxed: bool = False) -> tuple[in
     return None
 
 
-def _units_at(view: str, start: int, stop: int, relaxed: bool = False) -> tuple[list[Span], int] | None:
+def _units_at(view: str, start: int, stop: int, relaxed: bool = False, loose: bool = False
+              ) -> tuple[list[Span], int] | None:
     """A run of prose unit names joined by 、和及 starting at ``start``; returns spans and its end."""
     spans, pos = [], start
-    while (found := _one_unit(view, pos, stop, relaxed)) is not None:
+    while (found := _one_unit(view, pos, stop, relaxed, loose)) is not None:
         spans.append((pos, found[0]))
         pos = found[1]
         joiner = next((j for j in _JOINERS if view.startswith(j, pos)), None)
-        if joiner is None or _one_unit(view, pos + len(joiner), stop, relaxed) is None:
+        if joiner is None or _one_unit(view, pos + len(joiner), stop, relaxed, loose) is None:
             break
         pos += len(joiner)
     if spans and view.startswith("等", pos):
@@ -83,35 +97,39 @@ def _sentences(view: str, start: int, end: int):
         pos = stop + 1
 
 
-def _cooperating(view: str, pos: int, stop: int) -> tuple[list[Span], int] | None:
+def _cooperating(view: str, pos: int, stop: int, loose: bool = False) -> tuple[list[Span], int] | None:
     """``，Y配合`` / ``会同Y`` after a lead: Y's spans and the end."""
     while pos < stop and view[pos] in ", ":
         pos += 1
     for word in _TOGETHER:
         if view.startswith(word, pos):
             return _units_at(view, pos + len(word), stop, relaxed=True)
-    found = _units_at(view, pos, stop)
+    found = _units_at(view, pos, stop, loose=loose)
     if found and view.startswith(_RESP_VERBS, found[1]):
         return found
     return None
 
 
 def _led_by(view: str, sentence: tuple[int, int]) -> Clause | None:
-    """``…由X牵头…，Y配合`` or ``…由X会同Y…`` anywhere in the sentence."""
+    """``…由X牵头…，Y配合``, ``…由X会同Y…`` or ``…由X（按职责分工）负责…，Y配合`` anywhere in the
+    sentence. After 由 the names need no place head (由漳源海关牵头)."""
     start, stop = sentence
+    lex = lexicon()
     for i in range(start, stop):
         if view[i] != "由":
             continue
-        lead = _units_at(view, i + 1, stop)
+        lead = _units_at(view, i + 1, stop, loose=True)
         if lead is None:
             continue
-        after = lead[1] + 2 if view.startswith("牵头", lead[1]) else lead[1]
-        if after == lead[1] and not view.startswith(_TOGETHER, after):
+        verb = lex.verb_start_re.match(view, lead[1], stop)
+        role = role_of_verb(lex, verb.group("verb")) if verb else None
+        if role is None and not view.startswith(_TOGETHER, lead[1]):
             continue
-        clause = Clause(start, stop, explicit_lead=True)
-        clause.add("lead", lead[0])
+        after = verb.end() if verb else lead[1]
+        clause = Clause(start, stop, explicit_lead=role != "responsible")
+        clause.add("lead" if role != "responsible" else "responsible", lead[0])
         comma = view.find(",", after, stop)
-        others = _cooperating(view, after if after == lead[1] else (comma if comma >= 0 else after), stop)
+        others = _cooperating(view, after if verb is None else (comma if comma >= 0 else after), stop, loose=True)
         if others:
             clause.add("responsible", others[0])
         return clause

@@ -173,7 +173,7 @@ def parse_items(view: str, masked: list[tuple[int, int]] | None = None) -> list[
             roots.append(item)
         stack.append(item)
         last_value[kind] = value
-    stops = [m.start() for m in _APPENDIX.finditer(view)]
+    stops = [m.start() for m in _APPENDIX.finditer(view)] + [m.start() for m in lexicon().closing_re.finditer(view)]
     _finish(roots, len(view), view, part > 0, stops)
     return roots
 

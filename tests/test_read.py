@@ -6,6 +6,7 @@ import codecs
 from pathlib import Path
 
 import pytest
+from corpus_fixtures import FIXTURES
 
 from extract.errors import DirectiveError
 from extract.pipeline import extract_path
@@ -204,3 +205,13 @@ def test_document_number_from_a_portal_info_box(tmp_path: Path) -> None:
     directive = extract_path(path)
     assert directive.metadata.doc_number == "云政办发〔2023〕31号"
     assert [t.lead_units for t in directive.tasks] == [["区民政局"], ["区住房城乡建设局"]]
+
+
+def test_a_line_repeated_under_two_items_of_a_web_page_is_kept_both_times() -> None:
+    # trafilatura keeps one copy of a repeated paragraph; in a directive each copy is a fact:
+    # 牵头责任单位：县农业农村局 stands under （一） and again under （五）
+    page = FIXTURES / "synthetic" / "set6" / "docs" / "baiya-2021-22.html"
+    tasks = {t.number: t for t in extract_path(page).tasks}
+    assert tasks["二.(一)"].lead_units == ["县农业农村局"]
+    assert tasks["二.(五)"].lead_units == ["县农业农村局"]
+    assert tasks["二.(五)"].responsible_units == ["县委组织部", "县妇联", "团县委"]

@@ -1,4 +1,4 @@
-"""The extractor on two synthetic sets of the genre (see tests/fixtures/synthetic/README.md)."""
+"""The extractor on the synthetic sets of the genre (see tests/fixtures/synthetic/README.md)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ def test_unit_assignments_on_each_synthetic_document(set_name, doc):
     assert units.f1 >= 0.98, (units.missing, units.extra)
 
 
-def test_both_sets_are_there_and_complete():
-    assert [s.name for s in SETS] == ["set1", "set2", "set3"]
-    assert len(DOCS) == 34
-    assert sum(1 for _, d in DOCS if d.suffix == ".html") == 11
+def test_every_set_is_there_and_complete():
+    assert [s.name for s in SETS] == ["set1", "set2", "set3", "set4", "set5", "set6"]
+    assert len(DOCS) == 64
+    assert sum(1 for _, d in DOCS if d.suffix == ".html") == 18
+    assert sum(1 for _, d in DOCS if d.suffix == ".docx") == 1
