@@ -116,8 +116,13 @@ def _is_date_or_note(name: str) -> bool:
 
 def add_with_lead_marks(view: str, clause: Clause, role: str, spans: list[Span]) -> None:
     """Add unit spans under ``role``; a unit marked ``(牵头)`` leads whatever its list."""
-    marks = lexicon().lead_marks
+    lex = lexicon()
+    marks = lex.lead_marks
     for s, e in spans:
+        if view[e - 1] not in lex.lead_mark_ends and view[s] not in lex.lead_mark_starts:
+            clause.roles.setdefault(role, []).append((s, e))  # no mark: the common case
+            clause.explicit_lead |= role == "lead"
+            continue
         mark = next((m for m in marks if e - s > len(m) and view.startswith(m, e - len(m))), None)
         head = next((m for m in marks if e - s > len(m) and view.startswith(m, s)), None)
         if mark or head:

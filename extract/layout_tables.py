@@ -196,7 +196,10 @@ def reflow_layout_tables(text: str, offsets: list[int], original: str) -> tuple[
     i = 0
     while i < len(lines):
         start, end = lines[i]
-        columns = _header(text, start, end, cols) if "  " in text[start:end] else None
+        line = text[start:end]
+        # a header holds a column gap, a number column and a unit column: test that cheaply first
+        columns = _header(text, start, end, cols) if "  " in line and "号" in line and (
+            "单位" in line or "部门" in line) else None
         if columns is None:
             i += 1
             continue

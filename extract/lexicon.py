@@ -33,6 +33,7 @@ class Lexicon:
         person_tails: endings of leaders' titles (分管副省长): people, never units.
         kinds: section kind -> heading keywords.
         lead_marks: marks on a unit that leads whatever its list (``(牵头)``, ``*``).
+        lead_mark_starts, lead_mark_ends: their first and last characters (a cheap pre-test).
         verb_last_chars: the characters a role phrase can end with (a cheap test before verb_re).
         lead_cores: role-phrase cores that make a grammar-built phrase a lead (牵头).
         bare_level_re: a quantified level with no body word (各市, 各区) that heads a collective.
@@ -63,6 +64,8 @@ class Lexicon:
     drop_pieces: frozenset[str]
     kinds: dict[str, tuple[str, ...]]
     lead_marks: tuple[str, ...]
+    lead_mark_starts: frozenset[str]
+    lead_mark_ends: frozenset[str]
     verb_last_chars: frozenset[str]
     lead_cores: tuple[str, ...]
     bare_level_re: re.Pattern
@@ -178,6 +181,8 @@ def lexicon() -> Lexicon:
         drop_pieces=frozenset(roles["drop_pieces"]),
         kinds={k: tuple(v) for k, v in sections["kinds"].items()},
         lead_marks=tuple(roles["lead_marks"]),
+        lead_mark_starts=frozenset(m[0] for m in roles["lead_marks"]),
+        lead_mark_ends=frozenset(m[-1] for m in roles["lead_marks"]),
         verb_last_chars=frozenset(w[-1] for w in list(verb_role) + roles["verb_grammar"]["lead_cores"]
                                   + roles["verb_grammar"]["responsible_cores"] + roles["verb_grammar"]["tails"]),
         lead_cores=tuple(roles["verb_grammar"]["lead_cores"]),

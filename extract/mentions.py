@@ -11,6 +11,7 @@ match satisfies (two cheap tests), so it costs little.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from functools import cache, lru_cache
@@ -22,14 +23,14 @@ from spacy.tokens import Doc
 
 from extract.model import UnitMention
 
-_SENTENCE_ENDS = "。;!?\n"
+_SENTENCE_END = re.compile("[。;!?\n]")
 
 
-def _sentence_of(text: str, pos: int) -> tuple[int, int]:
-    """The span of the sentence (run between 。;!? and line breaks) holding ``pos``."""
-    start = max(text.rfind(c, 0, pos) for c in _SENTENCE_ENDS) + 1
-    ends = [i for i in (text.find(c, pos) for c in _SENTENCE_ENDS) if i >= 0]
-    return start, min(ends) if ends else len(text)
+def _sentence_of(ends: list[int], length: int, pos: int) -> tuple[int, int]:
+    """The span of the sentence (run between 。;!? and line breaks) holding ``pos``, given the
+    sorted offsets ``ends`` of those characters in a text of ``length`` characters."""
+    k = bisect.bisect_left(ends, pos)
+    return (ends[k - 1] + 1 if k else 0), (ends[k] if k < len(ends) else length)
 
 
 def _data(name: str) -> str:
@@ -115,7 +116,8 @@ def find_mentions(text: str, known: tuple[str, ...] = (), skip: list[tuple[int, 
     skip = sorted(skip or [])
     first = 0  # sentences come in order: skip spans ending before one never matter again
     # only sentences holding a unit-shaped candidate are read (one regex pass over the text)
-    for s0, s1 in sorted({_sentence_of(text, cand.start()) for cand in prefilter.finditer(text)}):
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    for s0, s1 in sorted({_sentence_of(ends, len(text), cand.start()) for cand in prefilter.finditer(text)}):
         while first < len(skip) and skip[first][1] <= s0:
             first += 1
         local_skip = []
