@@ -198,7 +198,7 @@ def reflow_layout_tables(text: str, offsets: list[int], original: str) -> tuple[
         start, end = lines[i]
         line = text[start:end]
         # a header holds a column gap, a number column and a unit column: test that cheaply first
-        columns = _header(text, start, end, cols) if "  " in line and "号" in line and (
+        columns = _header(text, start, end, cols) if "  " in line and ("号" in line or "序" in line) and (
             "单位" in line or "部门" in line) else None
         if columns is None:
             i += 1
