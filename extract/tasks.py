@@ -36,6 +36,8 @@ _LEADING_MARKER = re.compile(r"[ \t\n]*(?:\(\d{1,3}\)|\([一二三四五六七�
 
 
 def _first_sentence(view: str, start: int, end: int) -> tuple[int, int]:
+    if start >= end:  # two clauses that overlap (damaged text): no sentence between them
+        return end, end
     start = _LEADING_MARKER.match(view, start, end).end()  # "（2）推进…" names the task 推进…
     stop = start
     while stop < end and view[stop] not in "。;:\n(":
