@@ -62,9 +62,11 @@ class _Rules:
     percent_gap_map: dict[str, str]
     suffix_re: re.Pattern[str]
     suffix_map: dict[str, str]
+    suffix_not_after: dict[str, list[str]]
     units: dict[str, str]
     time_units: frozenset[str]
     not_before: dict[str, str]
+    document_parts: tuple[str, ...]
     ordinals: tuple[str, ...]
     per: re.Pattern[str]
     percent_base: re.Pattern[str]
@@ -103,9 +105,11 @@ def rules() -> _Rules:
         percent_gap_map=pct_gap,
         suffix_re=re.compile(_alternation(_words(data["suffix_comparators"]))),
         suffix_map=_words(data["suffix_comparators"]),
+        suffix_not_after=_words(data["suffix_not_after"]),
         units=units,
         time_units=frozenset(data["time_units"]),
         not_before=_words(data["unit_not_before"]),
+        document_parts=tuple(data["document_part_words"]["words"]),
         ordinals=tuple(data["ordinal_prefixes"]),
         per=re.compile(per_re),
         percent_base=re.compile(rf"(?:{_alternation(data['percent_base_starts'])})"),
@@ -189,6 +193,8 @@ def _comparator(view: str, m: re.Match[str], r: _Rules) -> tuple[str | None, int
     elif unit == "%" and (gm := r.percent_gap.search(window)) is not None:
         comp, start, base = r.percent_gap_map[gm.group("c")], wstart + gm.start(), gm.group("base")
     sm = r.suffix_re.match(view, end)
+    if sm and unit in r.suffix_not_after.get(sm.group(), ()):
+        sm = None
     if sm:
         suffix_comp = r.suffix_map[sm.group()]
         end = sm.end()
@@ -215,6 +221,8 @@ def _is_quantity(view: str, m: re.Match[str], comp: str | None, r: _Rules) -> bo
     unit = r.units[m.group("unit")]
     if comp is not None:
         return True
+    if view.startswith(r.document_parts, m.end()):
+        return False  # 3个方面9项重点任务: the document counting its own parts
     if unit in r.time_units:
         return False  # 5年内, 分2年, 再经过5到10年, 12月22日
     if hi is not None:

@@ -266,3 +266,15 @@ def test_cli_deadlines_and_missing_file(capsys: pytest.CaptureFixture[str]) -> N
         ("from", "2019-01-01", None), ("by", None, "2020-12-31")]
     assert main(["targets", "no/such/file.txt"]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_bounds_written_with_longest_and_within():
+    t = one("失业保险补贴期限最长6个月。")
+    assert (t.comparator, t.value, t.unit) == ("<=", 6, "个月")
+    t = one("奖补资金在30个工作日内拨付到位。")
+    assert (t.comparator, t.value, t.unit) == ("<=", 30, "个工作日")
+
+
+def test_the_document_counting_its_own_parts_is_not_a_target():
+    assert find_targets("方案从3个方面提出9项重点任务。", []) == []
+    assert [x.text for x in find_targets("现提出以下措施。新建公共厕所45座。", [])] == ["45座"]
