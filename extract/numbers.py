@@ -96,6 +96,12 @@ class NumView:
 _LAST: NumView | None = None
 
 
+def clear_number_view() -> None:
+    """Drop the cached last view (``NumView.of`` caches the view of the last text it read)."""
+    global _LAST
+    _LAST = None
+
+
 def parse_number(token: str) -> int | float:
     """Value of one numeral token.
 

@@ -17,11 +17,13 @@ from extract.mentions import find_mentions
 from extract.metadata import extract_metadata
 from extract.model import Deadline, Directive
 from extract.normalize import normalize
+from extract.numbers import clear_number_view
 from extract.read import read_document
 from extract.structure import parse_items, walk
 from extract.targets import find_targets
 from extract.task_tables import find_tables
 from extract.tasks import TaskBuilder, section_of
+from extract.unit_lists import clear_split_cache
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 
@@ -79,6 +81,13 @@ def _with_cell_deadlines(found: list[Deadline], cells: list[tuple[str, str, tupl
         deadline.section, deadline.text, deadline.char_start, deadline.char_end = number, cell, start, end
         added.append(deadline)
     return sorted(found + added, key=lambda d: d.char_start)
+
+
+def clear_text_caches() -> None:
+    """Forget what earlier texts taught the caches keyed on text (unit lists, the number view),
+    so that a benchmark round measures documents never seen before."""
+    clear_split_cache()
+    clear_number_view()
 
 
 def extract_path(path: str | Path) -> Directive:

@@ -10,7 +10,7 @@ second part is a bare generic tail (``市直相关部门、单位``, ``各区、
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from extract.lexicon import Lexicon, lexicon, verb_at_end
 
@@ -142,6 +142,22 @@ def split_units(view: str, start: int, end: int) -> list[Span]:
         ``[(start, end), ...]`` spans in ``view``, one per unit, in written order; bare generic
         words left by 等 (``市财政局等单位``) are dropped.
     """
+    # the split depends on the list's text alone, and a directive repeats its lists (各区、县级市)
+    return [(start + a, start + b) for a, b in _split_list(view[start:end])]
+
+
+@lru_cache(maxsize=1024)
+def _split_list(text: str) -> tuple[Span, ...]:
+    """``split_units`` of a whole string: spans relative to its start."""
+    return tuple(_split(text, 0, len(text)))
+
+
+def clear_split_cache() -> None:
+    """Forget the unit lists split so far."""
+    _split_list.cache_clear()
+
+
+def _split(view: str, start: int, end: int) -> list[Span]:
     lex = lexicon()
     spans: list[Span] = []
     for piece in _split_separators(view, start, end, lex.separators):
