@@ -69,8 +69,8 @@ class _Columns:
         return sum(_width(self.original[self.offsets[i]]) for i in range(line_start, pos))
 
 
-def _header(text: str, start: int, end: int, cols: _Columns) -> list[int] | None:
-    """Column starts (display columns) of a layout header line, or None."""
+def _header(text: str, start: int, end: int, cols: _Columns) -> tuple[list[int], list[str | None]] | None:
+    """Column starts (display columns) and roles of a layout header line, or None."""
     if end - start > _MAX_HEADER or "\t" in text[start:end] or "|" in text[start:end]:
         return None
     frags = _fragments(text, start, end)
@@ -79,7 +79,7 @@ def _header(text: str, start: int, end: int, cols: _Columns) -> list[int] | None
     roles = [_column_role(text[a:b]) for a, b in frags]
     if roles[0] != "number" or "task" not in roles or not {"lead", "responsible"} & set(roles):
         return None
-    return [cols.of(start, a) for a, _ in frags]
+    return [cols.of(start, a) for a, _ in frags], roles
 
 
 def _split_at_columns(text: str, line_start: int, frags: list[tuple[int, int]], columns: list[int],
@@ -198,11 +198,12 @@ def reflow_layout_tables(text: str, offsets: list[int], original: str) -> tuple[
         start, end = lines[i]
         line = text[start:end]
         # a header holds a column gap, a number column and a unit column: test that cheaply first
-        columns = _header(text, start, end, cols) if "  " in line and ("号" in line or "序" in line) and (
+        header = _header(text, start, end, cols) if "  " in line and ("号" in line or "序" in line) and (
             "单位" in line or "部门" in line) else None
-        if columns is None:
+        if header is None:
             i += 1
             continue
+        columns, roles = header
         rows, after = _read_table(text, lines, i, columns, cols)
         if not _needs_reflow(rows):
             i += 1
@@ -220,7 +221,8 @@ def reflow_layout_tables(text: str, offsets: list[int], original: str) -> tuple[
                 continue
             cells = [[row.number] if row.number else []] + row.cells[1:]
             for k, pieces in enumerate(cells):
-                chars = _joined(text, pieces) if k else [(p, None) for a, b in pieces for p in range(a, b)]
+                unit_column = roles[k] in ("lead", "responsible", "first_listed")
+                chars = _joined(text, pieces) if unit_column else [(p, None) for a, b in pieces for p in range(a, b)]
                 anchor = chars[0][0] if chars else (row.number or (end, end))[0]
                 if k:
                     out_chars.append("\t")

@@ -61,8 +61,8 @@ def _cells(view: str, start: int, end: int) -> list[Span]:
         while e > s and view[e - 1] in " ":
             e -= 1
         out.append((s, e))
-    if len(out) > 1 and out[0][0] == out[0][1] and view[start:start + 1] == "|":
-        out = out[1:]
+    if len(out) > 1 and out[0][0] == out[0][1] and view[start:start + 1] in ("|", " "):
+        out = out[1:]  # an opening | or the line's indentation, not an empty cell
     if len(out) > 1 and out[-1][0] == out[-1][1] and view[end - 1:end] == "|":
         out = out[:-1]
     return out
