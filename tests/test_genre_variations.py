@@ -522,9 +522,10 @@ def test_a_web_site_footer_is_not_a_label_clause():
     assert rows(text) == [("一", ["市政府办公室"], [])]
 
 
-def test_an_indented_space_table_header_does_not_shift_the_rows():
+def test_an_indented_layout_table_header_does_not_shift_the_rows():
     text = ("附件\n  序号  项目名称         牵头单位          责任单位           完成时限\n"
-            "   1  城镇老旧小区改造   市住房城乡建设局  市财政局、各区县人民政府   2023年12月\n"
+            "   1  城镇老旧小区改造   市住房城乡建设    市财政局、各区县   2023年12月\n"
+            "                         局                人民政府\n"
             "   2  口袋公园建设       市城市管理局      各区县人民政府     2023年12月\n")
     assert rows(text) == [("1", ["市住房城乡建设局"], ["市财政局", "各区县人民政府"]),
                           ("2", ["市城市管理局"], ["各区县人民政府"])]
