@@ -222,6 +222,8 @@ def _label_lines(view: str, start: int, end: int, taken: list[Span]) -> list[Cla
             continue
         if any(view.find(w, match.start(), match.start() + _FOOTER_REACH) >= 0 for w in lex.site_footer_words):
             continue  # 主办单位：X 网站标识码：… is a web page's footer
+        if _states_convention(view, match.start(), lex):
+            continue  # 列第一位的责任单位为牵头单位，其他为配合单位: the rule, not a clause
         line_end = _line_end(view, match.start(), end)
         while line_end < end and _opens_with_label(view, line_end, end, lex):
             line_end = _line_end(view, _skip_blank(view, line_end, end), end)  # 责任单位 on the next line
@@ -232,13 +234,22 @@ def _label_lines(view: str, start: int, end: int, taken: list[Span]) -> list[Cla
     return sorted(found, key=lambda c: c.start)
 
 
+def _states_convention(view: str, pos: int, lex: Lexicon) -> bool:
+    """Is ``pos`` inside the sentence that states the first-listed convention?"""
+    start = max(view.rfind("。", 0, pos), view.rfind("\n", 0, pos)) + 1
+    stop = min(i for i in (view.find("。", pos), view.find("\n", pos), len(view)) if i >= 0)
+    return first_listed_search(lex, view, start, stop) is not None
+
+
 def _sentence_end(view: str, start: int, line_end: int, end: int, lex: Lexicon) -> int:
-    """Where a label clause that starts at ``start`` ends: its first 。, unless the 。 closes a
-    line the next label line continues (``牵头单位：X。⏎责任单位：Y。`` is one clause)."""
+    """Where a label clause that starts at ``start`` ends: its first 。, unless a label follows
+    the 。 (``牵头单位：X。⏎责任单位：Y。`` and ``牵头单位：X。责任单位：Y。`` are one clause each)."""
     period = view.find("。", start, line_end)
     while period >= 0:
         after = _skip_blank(view, period + 1, line_end)
-        if after >= line_end or "\n" not in view[period + 1:after] or not _opens_with_label(view, period + 1, end, lex):
+        if after >= line_end or not (lex.label_re.match(view, after, line_end)
+                                     or lex.line_label_re.match(view, view.rfind("\n", 0, after) + 1, line_end)
+                                     and _opens_with_label(view, period + 1, end, lex)):
             return period
         period = view.find("。", after, line_end)
     return line_end

@@ -48,7 +48,7 @@ def extract_text(text: str, *, doc_id: str, source: str) -> Directive:
     for item in walk(items):
         directive.sections.append(section_of(builder, item))
         directive.tasks.extend(builder.tasks_of(item))
-    if not tables and not any(t.clause for t in directive.tasks):
+    if not tables and builder.clause_count == 0:
         builder.prose = True
         directive.tasks = [t for item in walk(items) for t in builder.tasks_of(item)]
     for table in tables:

@@ -76,6 +76,7 @@ class TaskBuilder:
         # Prose assignments (X负责…) are read only in documents that write no clauses at all
         # (regulations, 办法, 细则): elsewhere such sentences are not assignments.
         self.prose = False
+        self.clause_count = 0  # clauses (not prose) found in the items so far
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """A view span as a span of the original text."""
@@ -118,9 +119,15 @@ class TaskBuilder:
         """The tasks of one item: one per clause, or one without units for a leaf task item."""
         clauses = find_clauses(self.view, item.body_start, item.own_end, bare_units=self.rule_at is not None)
         prose = False
-        if not clauses and self.prose and not item.children:
+        if not clauses and not item.children:
             clauses = find_prose_assignments(self.view, item.body_start, item.own_end)
-            prose = True
+            if not self.prose:
+                # a document of clauses: an item without one may still say 由X牵头… / 由X会同Y…
+                # (a lead named in prose); weaker prose (X负责…) is not an assignment there
+                clauses = [c for c in clauses if c.explicit_lead and c.roles.get("lead")][-1:]
+            prose = bool(clauses)
+        elif clauses:
+            self.clause_count += len(clauses)
         if not clauses:
             holds_table = any(item.body_start <= a < item.own_end for a, _ in self.table_spans)
             if item.children or item.kind == "general" or holds_table:
