@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from extract.layout_tables import reflow_layout_tables
 from extract.lexicon import lexicon
+from extract.script import is_traditional, to_simplified
 
 # Characters after which a line is complete (a break after them is a real paragraph end).
 _TERMINAL = set("。；;：:！!？?）)」』”\"】]")
@@ -247,6 +248,8 @@ def normalize(original: str) -> NormText:
         no page numbers or page breaks, and paragraphs re-joined across page breaks.
     """
     text = _fold(original)
+    if is_traditional(text):
+        text = to_simplified(text)  # 牽頭單位 matches as 牵头单位; names stay as written
     offsets = list(range(len(original) + 1))
     # HTML leftovers, carriage returns and form feeds never overlap: one pass for all of them
     breaks = [(m.start(), m.end(), "\n" if m.group(0) == "\f" else "") for m in _CR_FF.finditer(text)]

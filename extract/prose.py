@@ -9,7 +9,7 @@ are left alone):
 * ``…由X会同Y制定…`` → X leads, Y is responsible;
 * at a sentence start, ``X（以下简称…）应当会同Y…`` → X leads, Y is responsible;
 * at a sentence start, ``X负责…`` / ``X主管…`` → X is responsible (FORMAT.md: a lone 负责 names
-  no lead).
+  no lead), and a following ``，Y配合`` adds Y.
 
 Each recognised sentence is one clause (FORMAT.md: one entry per clause).
 """
@@ -103,7 +103,7 @@ def _cooperating(view: str, pos: int, stop: int, loose: bool = False) -> tuple[l
         pos += 1
     for word in _TOGETHER:
         if view.startswith(word, pos):
-            return _units_at(view, pos + len(word), stop, relaxed=True)
+            return _units_at(view, pos + len(word), stop, relaxed=True, loose=loose)
     found = _units_at(view, pos, stop, loose=loose)
     if found and view.startswith(_RESP_VERBS, found[1]):
         return found
@@ -155,6 +155,10 @@ def _subject(view: str, sentence: tuple[int, int]) -> Clause | None:
     if view.startswith(_IN_CHARGE, end):
         clause = Clause(start, stop)
         clause.add("responsible", spans)
+        comma = view.find(",", end, stop)
+        others = _cooperating(view, comma, stop, loose=True) if comma >= 0 else None
+        if others:  # X负责，Y配合
+            clause.add("responsible", others[0])
         return clause
     return None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extract.clauses import Clause, find_clauses
+from extract.clauses import Clause, find_clauses, parse_verb_clause
 from extract.lexicon import first_listed_search, lexicon
 from extract.model import Section, Task, UnitMention
 from extract.normalize import NormText
@@ -46,6 +46,28 @@ def _first_sentence(view: str, start: int, end: int) -> tuple[int, int]:
         comma = view.find(",", start, stop)
         stop = comma if comma > 0 else start + 60
     return start, stop
+
+
+def _verb_sentence(view: str, start: int, end: int) -> list[Clause]:
+    """The last sentence of ``view[start:end]`` when it is a verb clause without brackets
+    (``东陵海关牵头，市商务局、市口岸办配合。``)."""
+    stop = end
+    while stop > start and view[stop - 1] in " \t\n。.":
+        stop -= 1
+    begin = max(view.rfind("。", start, stop), view.rfind("\n", start, stop)) + 1
+    clause = parse_verb_clause(view, max(begin, start), stop)
+    if clause is None:
+        return []
+    names = [view[a:b] for spans in clause.roles.values() for a, b in spans]
+    if not clause.explicit_lead and all(_is_collective(n) for n in names):
+        return []  # 县直各有关单位按照分工抓好落实: an instruction to all, not an assignment
+    return [clause]
+
+
+def _is_collective(name: str) -> bool:
+    """A name for a group of units (各配合单位, 县直各有关单位) or for a role (牵头单位)."""
+    return name.startswith(("各", "有关", "相关")) or any(w in name for w in ("各", "有关", "相关")) or any(
+        name.endswith(label) for label in lexicon().label_role)
 
 
 def _line_end(view: str, pos: int) -> int:
@@ -122,9 +144,9 @@ class TaskBuilder:
         if not clauses and not item.children:
             clauses = find_prose_assignments(self.view, item.body_start, item.own_end)
             if not self.prose:
-                # a document of clauses: an item without one may still say 由X牵头… / 由X会同Y…
-                # (a lead named in prose); weaker prose (X负责…) is not an assignment there
-                clauses = [c for c in clauses if c.explicit_lead and c.roles.get("lead")][-1:]
+                # a document of clauses: an item without one may still assign in prose, in its
+                # last assigning sentence (由X会同Y负责落实。 / X牵头，Y配合。)
+                clauses = clauses[-1:] or _verb_sentence(self.view, item.body_start, item.own_end)
             prose = bool(clauses)
         elif clauses:
             self.clause_count += len(clauses)
