@@ -84,7 +84,8 @@ def add_target(ctx: DocContext, target: Target, n: int, task_for: TaskFinder) ->
     node = fact_iri(ctx.doc, "target", n)
     g.add((node, RDF.type, DKG.Target))
     g.add((node, DKG.inDirective, ctx.doc))
-    g.add((node, DKG.section, Literal(target.section)))
+    if target.section:  # none for a fact outside every numbered item
+        g.add((node, DKG.section, Literal(target.section)))
     g.add((node, DKG.comparator, Literal(target.comparator)))
     g.add((node, DCTERMS.description, Literal(target.text, lang="zh")))
     for prop, value in ((DKG.per, target.per), (DKG.subject, target.subject)):
@@ -130,7 +131,8 @@ def add_deadline(ctx: DocContext, deadline: Deadline, n: int, task_for: TaskFind
     g.add((node, RDF.type, DKG.Deadline))
     g.add((node, RDF.type, TIME.TemporalEntity))
     g.add((node, DKG.inDirective, ctx.doc))
-    g.add((node, DKG.section, Literal(deadline.section)))
+    if deadline.section:  # none for a fact outside every numbered item
+        g.add((node, DKG.section, Literal(deadline.section)))
     g.add((node, DKG.deadlineKind, Literal(deadline.kind)))
     g.add((node, DCTERMS.description, Literal(deadline.text, lang="zh")))
     if deadline.about:

@@ -273,3 +273,20 @@ def test_internal_divisions_are_sub_units_of_the_issuer_not_task_units() -> None
     assert not unit_labels & divisions
     assert all(graph.value(d, ORG.unitOf) is not None for d in graph.objects(task, DKG.responsibleDivision))
     assert validate_graph(graph).conforms
+
+
+def test_the_whole_shipped_corpus_conforms_and_a_fact_outside_every_item_has_no_section() -> None:
+    # anhui-2021-82 ends with 本政策自2021年开始执行: a deadline in the closing paragraph, no item's
+    from corpus_fixtures import CORPUS
+
+    from extract.pipeline import extract_path
+
+    directives = [extract_path(p) for p in sorted(CORPUS.glob("*.txt"))]
+    closing = [d for d in directives[0].deadlines if d.text == "自2021年开始"]
+    assert len(closing) == 1 and closing[0].section == ""
+    graph = build_graph(directives)
+    result = validate_graph(graph)
+    assert result.conforms, result.report_text
+    rows = run_named(graph, "deadlines")
+    row = rows[rows["text"].astype(str) == "自2021年开始"]
+    assert len(row) == 1 and row.iloc[0].isna()["section"]
