@@ -178,6 +178,8 @@ def parse_verb_clause(view: str, start: int, end: int) -> Clause | None:
     """Read a verb clause (``X牵头，Y负责``) from the content ``view[start:end]``; None if it is not one."""
     lex = lexicon()
     stop, rule = _mask_convention(view, start, end, lex)
+    period = view.find("。", start, stop)
+    stop = period if period >= 0 else stop  # …省科技厅牵头。明确牵头部门的，其他…不逐一列出: a note follows
     clause = Clause(start, end, first_listed_rule=rule)
     pending: Span | None = None
     for seg in _segments(view, start, stop):

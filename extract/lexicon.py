@@ -27,6 +27,7 @@ class Lexicon:
         cooperate_words: words like 会同 (X会同Y: X leads, Y is responsible).
         first_listed_re: the document-wide "first-listed unit leads" convention.
         first_listed_core_re: the words every statement of it holds (为牵头), a fast pre-test.
+        first_listed_plural_re: the convention limited to clauses of several units (两个以上的).
         verb_key_re: a key that opens an unbracketed verb clause (``部门分工：X牵头，Y配合``).
         closing_re: a document's closing paragraph (本措施自印发之日起施行), which ends the last item.
         site_footer_words: words of a web site's footer (网站标识码): label lines near them are furniture.
@@ -49,6 +50,7 @@ class Lexicon:
     cooperate_words: tuple[str, ...]
     first_listed_re: re.Pattern
     first_listed_core_re: re.Pattern
+    first_listed_plural_re: re.Pattern
     verb_key_re: re.Pattern
     closing_re: re.Pattern
     site_footer_words: tuple[str, ...]
@@ -166,6 +168,7 @@ def lexicon() -> Lexicon:
         cooperate_words=tuple(roles["cooperate_words"]),
         first_listed_re=re.compile(roles["first_listed_rule"]),
         first_listed_core_re=re.compile(roles["first_listed_core"]),
+        first_listed_plural_re=re.compile(roles["first_listed_plural"]),
         closing_re=re.compile(sections["closing_re"]),
         site_footer_words=tuple(roles["site_footer_words"]),
         verb_key_re=re.compile(rf"(?P<key>{_alternation(roles['verb_clause_keys'])})\s*:"),

@@ -46,10 +46,13 @@ def _loose_unit(view: str, start: int, end: int) -> bool:
     """After 由 a name needs no place head (由漳源海关牵头, 由人民银行漳源市中心支行牵头): any run
     that ends like a unit name and holds no function word (由此产生的费用由… is not a name)."""
     name = view[start:end]
-    return len(name) >= 4 and looks_like_unit(name) and not any(c in _NOT_IN_LOOSE for c in name)
+    if len(name) < 4 and name[-1:] not in _STRONG_ENDS:  # 财政部, 银监会 — but not 市工业
+        return False
+    return looks_like_unit(name) and not any(c in _NOT_IN_LOOSE for c in name)
 
 
-_NOT_IN_LOOSE = set("的由此该其和与及对在为将把按从向、,;。")
+_NOT_IN_LOOSE = set("的由此该其与及对在为将把按从向等、,;。")  # 和 stays: 工业和信息化部
+_STRONG_ENDS = set("部委局厅署办会院行")
 
 
 def _one_unit(view: str, pos: int, stop: int, relaxed: bool = False, loose: bool = False) -> tuple[int, int] | None:
@@ -105,8 +108,8 @@ def _cooperating(view: str, pos: int, stop: int, loose: bool = False) -> tuple[l
         if view.startswith(word, pos):
             return _units_at(view, pos + len(word), stop, relaxed=True, loose=loose)
     found = _units_at(view, pos, stop, loose=loose)
-    if found and view.startswith(_RESP_VERBS, found[1]):
-        return found
+    if found and (view.startswith(_RESP_VERBS, found[1]) or lexicon().verb_start_re.match(view, found[1], stop)):
+        return found  # Y配合 / Y按职责分工配合
     return None
 
 
@@ -132,8 +135,20 @@ def _led_by(view: str, sentence: tuple[int, int]) -> Clause | None:
         others = _cooperating(view, after if verb is None else (comma if comma >= 0 else after), stop, loose=True)
         if others:
             clause.add("responsible", others[0])
+        _later_parts(view, others[1] if others else after, stop, clause)
         return clause
     return None
+
+
+def _later_parts(view: str, pos: int, stop: int, clause: Clause) -> None:
+    """Further parts of the sentence that name units with a role phrase
+    (``…，会同有关部门建立机制，各省级人民政府负责组织实施``): responsible units."""
+    comma = view.find(",", pos, stop)
+    while comma >= 0:
+        found = _units_at(view, comma + 1, stop, loose=True)
+        if found and lexicon().verb_start_re.match(view, found[1], stop):
+            clause.add("responsible", found[0])
+        comma = view.find(",", comma + 1, stop)
 
 
 def _subject(view: str, sentence: tuple[int, int]) -> Clause | None:

@@ -92,6 +92,9 @@ class TaskBuilder:
         self.text, self.nt, self.view = text, nt, nt.text
         match = first_listed_search(lexicon(), self.view)
         self.rule_at = match.start() if match else None
+        # 责任单位两个以上的，列第一位的为牵头单位: the rule leaves a clause of one unit alone
+        sentence = self.view[max(0, match.start() - 30):match.end()] if match else ""
+        self.rule_needs_two = bool(lexicon().first_listed_plural_re.search(sentence))
         self.table_spans: list[tuple[int, int]] = []
         # (task number, cell text as written, original span) of every table row's 完成时限 cell
         self.deadline_cells: list[tuple[str, str, tuple[int, int]]] = []
@@ -124,7 +127,7 @@ class TaskBuilder:
         task.clause = self.text[task.clause_start:task.clause_end]
         roles = {role: list(spans) for role, spans in clause.roles.items()}
         if (self.rule_at is not None and (table_row or self.rule_at <= clause.end) and not clause.explicit_lead
-                and roles.get("responsible")):
+                and roles.get("responsible") and (len(roles["responsible"]) > 1 or not self.rule_needs_two)):
             roles["lead"] = [roles["responsible"].pop(0)]  # 列第一位者为牵头单位，下同
         for role, target in (("lead", task.lead_units), ("responsible", task.responsible_units),
                              ("internal_lead", task.internal_lead),
