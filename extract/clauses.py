@@ -227,8 +227,9 @@ def _label_lines(view: str, start: int, end: int, taken: list[Span]) -> list[Cla
         if _states_convention(view, match.start(), lex):
             continue  # 列第一位的责任单位为牵头单位，其他为配合单位: the rule, not a clause
         line_end = _line_end(view, match.start(), end)
-        while line_end < end and _opens_with_label(view, line_end, end, lex):
-            line_end = _line_end(view, _skip_blank(view, line_end, end), end)  # 责任单位 on the next line
+        while line_end < end and (_opens_with_label(view, line_end, end, lex) or view[line_end - 1] in "、,"):
+            # 责任单位 on the next line, or a list that a line break cut after its 、
+            line_end = _line_end(view, _skip_blank(view, line_end, end), end)
         stop = _sentence_end(view, match.start(), line_end, end, lex)
         clause = parse_label_clause(view, match.start(), stop)
         if clause and clause.roles:

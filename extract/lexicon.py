@@ -39,6 +39,7 @@ class Lexicon:
         lead_cores: role-phrase cores that make a grammar-built phrase a lead (牵头).
         bare_level_re: a quantified level with no body word (各市, 各区) that heads a collective.
         level_tails: bare level words that keep such a collective open (各省、自治区、直辖市人民政府).
+        level_body_re: a level with its generic body (镇人民政府) that continues a 各 collective.
     """
 
     label_role: dict[str, str]
@@ -72,6 +73,7 @@ class Lexicon:
     lead_cores: tuple[str, ...]
     bare_level_re: re.Pattern
     level_tails: frozenset[str]
+    level_body_re: re.Pattern
 
 
 def _alternation(words) -> str:
@@ -191,4 +193,5 @@ def lexicon() -> Lexicon:
         lead_cores=tuple(roles["verb_grammar"]["lead_cores"]),
         bare_level_re=re.compile(roles["bare_level_re"]),
         level_tails=frozenset(roles["level_tails"]),
+        level_body_re=re.compile(roles["level_body_re"]),
     )

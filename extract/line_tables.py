@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from extract.task_tables import Table, _column_role, _group_prefix, _row, name_tails
+from extract.task_tables import Table, _column_role, _group_prefix, _row, assignee_roles, name_tails
 from extract.unit_lists import Span, looks_like_unit, split_units
 
 _ROW_NUMBER = re.compile(r"\s*(\d{1,3})\s*[.、]?\s*$")
@@ -22,6 +22,7 @@ _MAX_CELL = 300
 
 
 def _lines(view: str) -> list[Span]:
+    """Non-blank lines, trimmed; a cell copied from a web table may end with `` |``."""
     out = []
     for m in re.finditer(r"[^\n]+", view):
         s, e = m.span()
@@ -29,22 +30,33 @@ def _lines(view: str) -> list[Span]:
             s += 1
         while e > s and view[e - 1] in " \t":
             e -= 1
+        if e > s + 1 and view[e - 1] == "|" and "|" not in view[s:e - 1]:
+            e -= 1  # "县发改委 |": the cell's border, not a column separator
+            while e > s and view[e - 1] in " \t":
+                e -= 1
         if e > s:
             out.append((s, e))
     return out
 
 
-def _header_at(view: str, lines: list[Span], i: int) -> list[str] | None:
-    roles = []
-    for s, e in lines[i:i + 8]:
+def _header_at(view: str, lines: list[Span], i: int) -> list[str | None] | None:
+    """The column roles of a header written one cell per line from line ``i`` (序号 first).
+
+    A short cell of no known role (分管县领导, 责任领导: people) may stand between known ones.
+    """
+    roles: list[str | None] = []
+    for k, (s, e) in enumerate(lines[i:i + 9]):
         if "\t" in view[s:e] or "|" in view[s:e]:
             break
         role = _column_role(view[s:e])
         if role is None:
-            break
+            following = lines[i + k + 1] if i + k + 1 < len(lines) else None
+            if not roles or e - s > 8 or _ROW_NUMBER.match(view, s, e) or following is None \
+                    or _column_role(view[following[0]:following[1]]) is None:
+                break
         roles.append(role)
-    if len(roles) >= 3 and "task" in roles and {"lead", "responsible", "first_listed"} & set(roles):
-        return roles
+    if len(roles) >= 3:
+        return assignee_roles(roles)
     return None
 
 

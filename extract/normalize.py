@@ -147,9 +147,16 @@ def _running_header_edits(text: str, page_numbers: list[tuple[int, int, str]]) -
     edits = []
     for start, end, _ in page_numbers:
         for line_start, line_end in (_neighbour_line(text, start, -1), _neighbour_line(text, end, 1)):
-            if line_end > line_start and counts.get(text[line_start:line_end].strip(), 0) >= 2:
+            line = text[line_start:line_end].strip()
+            if line_end > line_start and counts.get(line, 0) >= 2 and not _is_content_line(line):
                 edits.append((line_start, line_end, ""))
     return edits
+
+
+def _is_content_line(line: str) -> bool:
+    """A line that repeats because the document repeats it (牵头单位：县应急管理局 under two
+    items, an item heading), never a running header."""
+    return bool(lexicon().label_re.search(line) or _MARKER_START.match(line))
 
 
 def _neighbour_line(text: str, pos: int, direction: int) -> tuple[int, int]:
@@ -232,8 +239,10 @@ def _join_edits(text: str) -> list[tuple[int, int, str]]:
             continue
         if _MARKER_START.match(prev) and len(prev) < 40:
             continue  # a heading line such as （一）指导思想
-        if _MARKER_START.match(nxt) or lexicon().label_re.match(prev) or lexicon().label_re.match(nxt.strip()):
-            continue  # an item or a label line (责任单位：…) starts or ends a paragraph
+        if _MARKER_START.match(nxt) or lexicon().label_re.match(nxt.strip()) or (
+                lexicon().label_re.match(prev) and not full_line):
+            continue  # an item or a label line (责任单位：…) starts or ends a paragraph, unless the
+            # label line fills the width of hard-wrapped text (责任单位：…、各⏎乡镇人民政府)
         edits.append((m_start, m_end, ""))
     return edits
 

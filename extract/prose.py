@@ -17,6 +17,7 @@ Each recognised sentence is one clause (FORMAT.md: one entry per clause).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extract.clauses import Clause
 from extract.lexicon import lexicon, role_of_verb
@@ -42,6 +43,12 @@ _OBJECT_VERBS = ("对", "制定", "开展", "研究", "组织", "做好", "建�
                  "监督", "考核", "评估", "负责", "做出", "作出", "进行")
 
 
+@cache
+def _role_names() -> tuple[str, ...]:
+    """Label words (牵头单位, 责任单位): names of roles, never of units."""
+    return tuple(lexicon().label_role)
+
+
 def _loose_unit(view: str, start: int, end: int) -> bool:
     """After 由 a name needs no place head (由漳源海关牵头, 由人民银行漳源市中心支行牵头): any run
     that ends like a unit name and holds no function word (由此产生的费用由… is not a name)."""
@@ -52,7 +59,7 @@ def _loose_unit(view: str, start: int, end: int) -> bool:
 
 
 _NOT_IN_LOOSE = set("的由此该其与及对在为将把按从向等、,;。")  # 和 stays: 工业和信息化部
-_STRONG_ENDS = set("部委局厅署办会院行")
+_STRONG_ENDS = set("部委局厅署办会院行协联")  # 财政部, 银监会, 县科协, 县妇联
 
 
 def _one_unit(view: str, pos: int, stop: int, relaxed: bool = False, loose: bool = False) -> tuple[int, int] | None:
@@ -65,6 +72,8 @@ def _one_unit(view: str, pos: int, stop: int, relaxed: bool = False, loose: bool
     for e in range(pos + 2, min(stop, pos + 20) + 1):
         if not (_PROSE_UNIT.fullmatch(view, pos, e) or loose and _loose_unit(view, pos, e)):
             continue
+        if view.endswith(_role_names(), pos, e):
+            return None  # 由牵头单位负责统筹: a role, not a unit
         alias = _ALIAS.match(view, e, stop)
         after = alias.end() if alias else e
         if view.startswith(follow, after):
@@ -128,6 +137,8 @@ def _led_by(view: str, sentence: tuple[int, int]) -> Clause | None:
         role = role_of_verb(lex, verb.group("verb")) if verb else None
         if role is None and not view.startswith(_TOGETHER, lead[1]):
             continue
+        if _attributive(view, lead[1], stop):
+            continue  # 建立由X牵头的联席会议制度: a mechanism described, not a task assigned
         after = verb.end() if verb else lead[1]
         clause = Clause(start, stop, explicit_lead=role != "responsible")
         clause.add("lead" if role != "responsible" else "responsible", lead[0])
@@ -138,6 +149,12 @@ def _led_by(view: str, sentence: tuple[int, int]) -> Clause | None:
         _later_parts(view, others[1] if others else after, stop, clause)
         return clause
     return None
+
+
+def _attributive(view: str, pos: int, stop: int) -> bool:
+    """Does the 由-phrase end in 的 (由X牵头、Y参与的工作机制) before the clause goes on?"""
+    ends = [i for i in (view.find(",", pos, stop), view.find(";", pos, stop)) if i >= 0]
+    return view.find("的", pos, min(ends) if ends else stop) >= 0
 
 
 def _later_parts(view: str, pos: int, stop: int, clause: Clause) -> None:
@@ -176,6 +193,14 @@ def _subject(view: str, sentence: tuple[int, int]) -> Clause | None:
             clause.add("responsible", others[0])
         return clause
     return None
+
+
+def find_led_by(view: str, start: int, end: int) -> list[Clause]:
+    """The sentences of ``view[start:end]`` that assign with 由 (``由X会同Y负责。``, ``由X牵头…``):
+    unambiguous even in a document that otherwise writes bracketed clauses."""
+    if view.find("由", start, end) < 0:
+        return []
+    return [c for c in (_led_by(view, s) for s in _sentences(view, start, end)) if c is not None]
 
 
 def find_prose_assignments(view: str, start: int, end: int) -> list[Clause]:

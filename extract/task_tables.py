@@ -91,14 +91,26 @@ def _column_role(head: str) -> str | None:
     return None
 
 
+def assignee_roles(roles: list[str | None]) -> list[str | None] | None:
+    """The column roles of a task table header, or None when it names no assignee column.
+
+    Internal divisions (牵头处室, 责任科室) stand apart only beside unit columns; in a table that
+    has no unit column (a 街道 or 局 plan that assigns its own offices) they are the assignees.
+    """
+    if "task" not in roles:
+        return None
+    if {"lead", "responsible", "first_listed"} & set(roles):
+        return roles
+    if {"internal_lead", "internal_responsible"} & set(roles):
+        return [{"internal_lead": "lead", "internal_responsible": "responsible"}.get(r, r) for r in roles]
+    return None
+
+
 def _header(view: str, start: int, end: int) -> list[str | None] | None:
     cells = _cells(view, start, end)
     if len(cells) < 2:
         return None
-    roles = [_column_role(view[s:e]) for s, e in cells]
-    if "task" in roles and ({"lead", "responsible", "first_listed"} & set(roles)):
-        return roles
-    return None
+    return assignee_roles([_column_role(view[s:e]) for s, e in cells])
 
 
 def _is_empty(text: str) -> bool:

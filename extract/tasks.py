@@ -15,7 +15,7 @@ from extract.clauses import Clause, find_clauses, parse_verb_clause
 from extract.lexicon import first_listed_search, lexicon
 from extract.model import Section, Task, UnitMention
 from extract.normalize import NormText
-from extract.prose import find_prose_assignments
+from extract.prose import find_led_by, find_prose_assignments
 from extract.structure import Item
 from extract.task_tables import Table
 
@@ -153,6 +153,10 @@ class TaskBuilder:
             prose = bool(clauses)
         elif clauses:
             self.clause_count += len(clauses)
+            # a sentence of the item that assigns in prose (由X会同Y负责。) beside its bracketed clauses
+            led = [c for c in find_led_by(self.view, item.body_start, item.own_end)
+                   if not any(c.start < o.end and o.start < c.end for o in clauses)]
+            clauses = sorted(clauses + led, key=lambda c: c.start)
         if not clauses:
             holds_table = any(item.body_start <= a < item.own_end for a, _ in self.table_spans)
             if item.children or item.kind == "general" or holds_table:

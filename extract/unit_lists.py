@@ -18,7 +18,7 @@ Span = tuple[int, int]
 
 
 _NOT_IN_NAMES = re.compile("[。:!?“”《》]")
-_BRACKET = re.compile(r"[()\[\]]")
+_BRACKET = re.compile(r"[()\[\]“”《》]")
 _LEADING_JOINERS = ("由", "及", "和", "以及", "并")
 _LEADING_JOINER_CHARS = frozenset(w[0] for w in _LEADING_JOINERS)
 
@@ -44,6 +44,7 @@ def _separator_re(seps: str) -> re.Pattern:
 
 
 def _split_separators(view: str, start: int, end: int, seps: str) -> list[Span]:
+    """Split at separators outside brackets and quotes (区“双随机、一公开”联席会议 is one name)."""
     if not _BRACKET.search(view, start, end):  # most lists: no bracket to stay inside of
         pieces, piece_start = [], start
         for m in _separator_re(seps).finditer(view, start, end):
@@ -54,9 +55,9 @@ def _split_separators(view: str, start: int, end: int, seps: str) -> list[Span]:
     pieces, depth, piece_start = [], 0, start
     for i in range(start, end):
         ch = view[i]
-        if ch in "([":
+        if ch in "([“《":
             depth += 1
-        elif ch in ")]":
+        elif ch in ")]”》":
             depth = max(0, depth - 1)
         elif depth == 0 and ch in seps:
             pieces.append((piece_start, i))
@@ -108,12 +109,17 @@ def _trim(view: str, span: Span, lex: Lexicon) -> Span:
             end, changed = match.start(), True
         if view[start:end].endswith("等") and end - start > 2:
             end, changed = end - 1, True
-    if end > start and not looks_like_unit(view[start:end], lex):
-        end = _cut_before_role_words(view, start, end, lex)
+    if end > start and (not looks_like_unit(view[start:end], lex) or _FOLLOW_SUIT.search(view, start + 2, end)):
+        end = _cut_before_role_words(view, start, end, lex)  # 各县（市、区）人民政府参照执行 ends in 行
     return start, end
 
 
-_ROLE_WORD_HEADS = re.compile(r"按照?|根据|依据|依照|结合|负责|配合|牵头|参与|协助|做好|抓好|落实|要|分别|共同")
+_ROLE_WORD_HEADS = re.compile(r"按照?|根据|依据|依照|结合|负责|配合|牵头|参与|协助|做好|抓好|落实|要|分别|共同|参照")
+
+
+# "does likewise" after a list (各县（市、区）人民政府参照执行): not part of the last name, even though
+# 执行 ends like a name (银行)
+_FOLLOW_SUIT = re.compile(r"参照(?:执行|落实|实施|办理)$")
 
 
 def _cut_before_role_words(view: str, start: int, end: int, lex: Lexicon) -> int:
@@ -171,7 +177,8 @@ def _split(view: str, start: int, end: int) -> list[Span]:
         name = view[s:e]
         previous = view[merged[-1][0]:merged[-1][1]] if merged else ""
         if merged and (_is_generic_tail(name, lex) and _is_collective_head(previous, lex)
-                       or open_collective and not name.startswith(_INDEPENDENT_HEADS)):
+                       or open_collective and not name.startswith(_INDEPENDENT_HEADS)
+                       or previous.startswith("各") and lex.level_body_re.fullmatch(name)):
             merged[-1] = (merged[-1][0], e)  # 市直相关部门、单位 / 各市、县人民政府 is one collective
             open_collective = open_collective and name in lex.level_tails
             continue
@@ -183,4 +190,4 @@ def _split(view: str, start: int, end: int) -> list[Span]:
 
 
 # A piece that starts like this names a unit of its own, never the tail of a collective.
-_INDEPENDENT_HEADS = ("各", "市", "省", "国家", "国务院", "中共", "中央", "团")
+_INDEPENDENT_HEADS = ("各", "市", "省", "国家", "国务院", "中共", "中央", "团", "县直", "区直", "乡直", "镇直")

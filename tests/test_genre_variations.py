@@ -6,7 +6,7 @@ Each text is a small directive written for the test from the variations real doc
 
 from __future__ import annotations
 
-from extract.pipeline import extract_text
+from extract.pipeline import extract_path, extract_text
 
 
 def rows(text: str) -> list[tuple[str, list[str], list[str]]]:
@@ -592,3 +592,47 @@ def test_first_listed_rule_for_clauses_of_several_units_only():
     text = ("一、任务\n（一）组织专项。内容（省科技厅、省发改委、省财政厅等负责。责任单位两个以上的，列第一位的为牵头单位，下同）。"
             "推进教育改革（省教育厅负责）。\n")
     assert rows(text) == [("一.(一)", ["省科技厅"], ["省发改委", "省财政厅"]), ("一.(一)", [], ["省教育厅"])]
+
+
+def test_web_table_copied_one_cell_per_line_with_borders_and_a_leader_column():
+    text = ("附件\n重点工作目标任务分解表\n序号 |\n目标与任务 |\n分 管 县领导 |\n牵头责任单位 |\n责任单位 |\n"
+            "一、全力以赴稳增长 |\n1 |\n地区生产总值增长6.5%左右。 |\n许海峰 |\n县发改委 |\n县统计局、县经信局，各乡镇 |\n"
+            "2 |\n新开工亿元以上项目30个。 |\n周 凯 |\n县经信局 |\n县重点项目服务中心 |\n")
+    assert rows(text) == [("一.1", ["县发改委"], ["县统计局", "县经信局", "各乡镇"]),
+                          ("一.2", ["县经信局"], ["县重点项目服务中心"])]
+
+
+def test_a_sub_district_table_assigns_its_own_offices():
+    text = ("三、工作任务\n序号\t工作内容\t牵头科室\t责任科室（单位）\t完成时间\n"
+            "1\t开展现状调查。\t城市建设管理办公室（城建办）\t湖滨社区、区住房城乡建设局\t2024年3月底\n")
+    assert rows(text) == [("1", ["城市建设管理办公室（城建办）"], ["湖滨社区", "区住房城乡建设局"])]
+
+
+def test_every_town_government_and_office_is_one_collective():
+    text = ("一、任务\n1.推进改造。内容。（责任单位：区住房城乡建设局、各街道办事处、镇人民政府）\n"
+            "2.加强宣传。由牵头单位负责统筹协调。（责任单位：区委宣传部、区“双随机、一公开”监管工作联席会议成员单位）\n"
+            "3.强化保障。内容。（市工业和信息化局牵头，市财政局配合，各县（市、区）人民政府参照执行）\n")
+    assert rows(text) == [("一.1", [], ["区住房城乡建设局", "各街道办事处、镇人民政府"]),
+                          ("一.2", [], ["区委宣传部", "区“双随机、一公开”监管工作联席会议成员单位"]),
+                          ("一.3", ["市工业和信息化局"], ["市财政局", "各县（市、区）人民政府"])]
+
+
+def test_hard_wrapped_label_lines_and_a_repeated_label_line_beside_a_page_number():
+    # PDF text wrapped at 29 characters: 各⏎乡镇人民政府, 县消防救援大⏎队, 各边界乡镇人民⏎— 3 —⏎政府, and
+    # 牵头单位：县应急管理局 standing after a page number (not a running header, though repeated)
+    from corpus_fixtures import FIXTURES
+
+    doc = FIXTURES / "synthetic" / "set9" / "docs" / "langu-2020-45.txt"
+    tasks = {t.number: (t.lead_units, t.responsible_units) for t in extract_path(doc).tasks}
+    assert tasks["二.(一)"] == (["县应急管理局"], ["县林业局", "各乡镇人民政府"])
+    assert tasks["二.(二)"] == (["县林业局"], ["县公安局", "县文化和旅游局", "县民族宗教事务局", "各乡镇人民政府"])
+    assert tasks["二.(六)"][1] == ["县财政局", "县人力资源和社会保障局", "县消防救援大队"]
+    assert tasks["二.(九)"][1] == ["县林业局", "县公安局森林警察大队", "各边界乡镇人民政府"]
+
+
+def test_a_mechanism_led_by_a_unit_is_not_an_assignment_but_a_prose_sentence_beside_a_clause_is():
+    text = ("一、任务\n（一）加快停车设施建设。编制规划。由市住房城乡建设局会同市自然资源和规划局负责。"
+            "推行差异化收费。（市发展改革委牵头，市城管局配合）\n"
+            "（二）建立机制。建立由省发展改革委牵头的联席会议制度。（省商务厅负责）\n")
+    assert rows(text) == [("一.(一)", ["市住房城乡建设局"], ["市自然资源和规划局"]),
+                          ("一.(一)", ["市发展改革委"], ["市城管局"]), ("一.(二)", [], ["省商务厅"])]
