@@ -127,10 +127,10 @@ def _led_by(view: str, sentence: tuple[int, int]) -> Clause | None:
     sentence. After 由 the names need no place head (由漳源海关牵头)."""
     start, stop = sentence
     lex = lexicon()
-    for i in range(start, stop):
-        if view[i] != "由":
-            continue
-        lead = _units_at(view, i + 1, stop, loose=True)
+    i = view.find("由", start, stop)
+    while i >= 0:
+        here, i = i, view.find("由", i + 1, stop)
+        lead = _units_at(view, here + 1, stop, loose=True)
         if lead is None:
             continue
         verb = lex.verb_start_re.match(view, lead[1], stop)
@@ -198,9 +198,21 @@ def _subject(view: str, sentence: tuple[int, int]) -> Clause | None:
 def find_led_by(view: str, start: int, end: int) -> list[Clause]:
     """The sentences of ``view[start:end]`` that assign with 由 (``由X会同Y负责。``, ``由X牵头…``):
     unambiguous even in a document that otherwise writes bracketed clauses."""
-    if view.find("由", start, end) < 0:
-        return []
-    return [c for c in (_led_by(view, s) for s in _sentences(view, start, end)) if c is not None]
+    out, done = [], -1
+    pos = view.find("由", start, end)
+    while pos >= 0:
+        if pos >= done:  # the sentence around this 由 (each sentence read once)
+            s0 = max(view.rfind(c, start, pos) for c in _SENTENCE_END) + 1
+            s1 = min([i for i in (view.find(c, pos, end) for c in _SENTENCE_END) if i >= 0] or [end])
+            s0 = max(s0, start)
+            while s0 < s1 and view[s0] in " \t\n":
+                s0 += 1
+            clause = _led_by(view, (s0, s1))
+            if clause is not None:
+                out.append(clause)
+            done = s1
+        pos = view.find("由", max(pos + 1, done), end)
+    return out
 
 
 def find_prose_assignments(view: str, start: int, end: int) -> list[Clause]:

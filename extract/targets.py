@@ -34,7 +34,6 @@ from extract.numbers import NUMBER, PUNCT, RANGE_SEP, NumView, is_arabic, parse_
 _DATA = Path(__file__).parent / "data" / "targets.json"
 # Characters that end the clause a quantity belongs to.
 _BOUNDARY = re.compile(f"[{PUNCT}]")
-_LAST_BOUNDARY = re.compile(f"[{PUNCT}][^{PUNCT}]*$")
 _WINDOW = 40
 _QUOTE = re.compile(r"“[^“”]{1,12}”")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -167,8 +166,15 @@ class SectionIndex:
 def _clause_start(view: str, pos: int) -> int:
     """Start of the clause holding view index ``pos`` (at most ``_WINDOW`` characters back)."""
     lo = max(0, pos - _WINDOW)
-    m = _LAST_BOUNDARY.search(view, lo, pos)
-    return m.start() + 1 if m else lo
+    bounds = _boundaries(view)
+    k = bisect.bisect_left(bounds, pos) - 1  # the last clause punctuation before pos
+    return bounds[k] + 1 if k >= 0 and bounds[k] >= lo else lo
+
+
+@lru_cache(maxsize=2)
+def _boundaries(view: str) -> list[int]:
+    """Offsets of every clause punctuation mark of ``view`` (one scan per text, then bisect)."""
+    return [m.start() for m in _BOUNDARY.finditer(view)]
 
 
 def _in_short_quote(view: str, start: int, end: int) -> bool:
