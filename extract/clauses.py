@@ -72,7 +72,10 @@ def _mask_convention(view: str, start: int, end: int, lex: Lexicon) -> tuple[int
     match = first_listed_search(lex, view, start, end)
     if not match:
         return end, False
-    return match.start(), True
+    stop = match.start()
+    while stop > start and view[stop - 1] in "( \t":
+        stop -= 1  # 市发改委（第一责任单位为牵头单位，下同）: the note's bracket is not part of the list
+    return stop, True
 
 
 def parse_label_clause(view: str, start: int, end: int) -> Clause | None:
@@ -225,7 +228,7 @@ def _label_lines(view: str, start: int, end: int, taken: list[Span]) -> list[Cla
         if any(view.find(w, match.start(), match.start() + _FOOTER_REACH) >= 0 for w in lex.site_footer_words):
             continue  # 主办单位：X 网站标识码：… is a web page's footer
         if _states_convention(view, match.start(), lex):
-            continue  # 列第一位的责任单位为牵头单位，其他为配合单位: the rule, not a clause
+            continue  # 列第一位的责任单位为牵头单位: the rule's own words, not a clause
         line_end = _line_end(view, match.start(), end)
         while line_end < end and (_opens_with_label(view, line_end, end, lex) or view[line_end - 1] in "、,"):
             # 责任单位 on the next line, or a list that a line break cut after its 、
@@ -238,10 +241,10 @@ def _label_lines(view: str, start: int, end: int, taken: list[Span]) -> list[Cla
 
 
 def _states_convention(view: str, pos: int, lex: Lexicon) -> bool:
-    """Is ``pos`` inside the sentence that states the first-listed convention?"""
-    start = max(view.rfind("。", 0, pos), view.rfind("\n", 0, pos)) + 1
-    stop = min(i for i in (view.find("。", pos), view.find("\n", pos), len(view)) if i >= 0)
-    return first_listed_search(lex, view, start, stop) is not None
+    """Is the label at ``pos`` part of a statement of the first-listed convention
+    (列第一位的责任单位为牵头单位)?"""
+    match = first_listed_search(lex, view, max(0, pos - 20), min(len(view), pos + 40))
+    return match is not None and match.start() <= pos < match.end()
 
 
 def _sentence_end(view: str, start: int, line_end: int, end: int, lex: Lexicon) -> int:

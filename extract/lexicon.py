@@ -40,6 +40,7 @@ class Lexicon:
         bare_level_re: a quantified level with no body word (各市, 各区) that heads a collective.
         level_tails: bare level words that keep such a collective open (各省、自治区、直辖市人民政府).
         level_body_re: a level with its generic body (镇人民政府) that continues a 各 collective.
+        heading_object_re: the object of a heading that assigns the tasks below it (负责以下工作：).
     """
 
     label_role: dict[str, str]
@@ -74,6 +75,7 @@ class Lexicon:
     bare_level_re: re.Pattern
     level_tails: frozenset[str]
     level_body_re: re.Pattern
+    heading_object_re: re.Pattern
 
 
 def _alternation(words) -> str:
@@ -194,4 +196,5 @@ def lexicon() -> Lexicon:
         bare_level_re=re.compile(roles["bare_level_re"]),
         level_tails=frozenset(roles["level_tails"]),
         level_body_re=re.compile(roles["level_body_re"]),
+        heading_object_re=re.compile(roles["heading_objects"]),
     )

@@ -165,7 +165,8 @@ def name_continues(line: str, next_line: str) -> bool:
     if not line or line[-1] in "、,;，；" or line.count("(") + line.count("（") > line.count(")") + line.count("）"):
         return True
     last = re.split(r"[、,;，；]", line)[-1]
-    return not looks_like_unit(last) or next_line.startswith(name_tails())
+    # a two-character tail (县商⏎务局, 各乡⏎镇（街道）) is a cut name even when it ends like one
+    return len(last) < 3 or not looks_like_unit(last) or next_line.startswith(name_tails())
 
 
 @cache

@@ -27,8 +27,9 @@ def _name(text: str, nt: NormText, start: int, end: int) -> str:
     first, last = nt.offsets[start], nt.offsets[end - 1]
     if last - first == end - 1 - start:  # contiguous in the original: slice it
         chunk = text[first:last + 1]
-    else:
-        chunk = "".join(text[nt.offsets[i]] for i in range(start, end))
+    else:  # a re-flowed table cell: skip the 、 the re-flow put between two lines (extract.layout_tables)
+        chunk = "".join(text[nt.offsets[i]] for i in range(start, end)
+                        if nt.text[i] != "、" or text[nt.offsets[i]] == "、")
     return "".join(chunk.split())
 
 
@@ -46,6 +47,35 @@ def _first_sentence(view: str, start: int, end: int) -> tuple[int, int]:
         comma = view.find(",", start, stop)
         stop = comma if comma > 0 else start + 60
     return start, stop
+
+
+def _heading_verb_clause(view: str, start: int, end: int) -> Clause | None:
+    """``view[start:end]``, an item's own text, as a heading that assigns: one line ending in a
+    colon whose parts are verb clauses once an object such as 以下工作 is left out."""
+    stop = end
+    while stop > start and view[stop - 1] in " \t\n":
+        stop -= 1
+    if stop <= start or view[stop - 1] != ":" or "\n" in view[start:stop].strip() or stop - start > 80:
+        return None
+    stop -= 1
+    pieces, pos = [], start
+    for m in lexicon().heading_object_re.finditer(view, start, stop):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, stop))
+    clause = Clause(start, stop + 1)
+    for a, b in pieces:
+        while a < b and view[a] in ", ":
+            a += 1
+        if b - a < 2:
+            continue
+        part = parse_verb_clause(view, a, b)
+        if part is None:
+            return None
+        for role, spans in part.roles.items():
+            clause.add(role, spans)
+        clause.explicit_lead |= part.explicit_lead
+    return clause if clause.roles else None
 
 
 def _verb_sentence(view: str, start: int, end: int) -> list[Clause]:
@@ -102,6 +132,7 @@ class TaskBuilder:
         # (regulations, 办法, 细则): elsewhere such sentences are not assignments.
         self.prose = False
         self.clause_count = 0  # clauses (not prose) found in the items so far
+        self._headings: dict[str, Clause | None] = {}  # item number -> its heading's clause
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """A view span as a span of the original text."""
@@ -157,6 +188,9 @@ class TaskBuilder:
             led = [c for c in find_led_by(self.view, item.body_start, item.own_end)
                    if not any(c.start < o.end and o.start < c.end for o in clauses)]
             clauses = sorted(clauses + led, key=lambda c: c.start)
+        if not clauses and not item.children and item.parent is not None:
+            heading = self._heading_clause(item.parent)  # （一）县爱卫办负责：⏎1.… 2.…
+            clauses = [heading] if heading is not None else []
         if not clauses:
             holds_table = any(item.body_start <= a < item.own_end for a, _ in self.table_spans)
             if item.children or item.kind == "general" or holds_table:
@@ -181,13 +215,20 @@ class TaskBuilder:
             covered_start = clause.end
         return out
 
+    def _heading_clause(self, parent: Item) -> Clause | None:
+        """The clause of a heading that assigns the numbered tasks below it: a verb clause ending
+        in a colon (``县住建局牵头负责以下工作，县城管执法局、县交通运输局配合：``), or None."""
+        if parent.number not in self._headings:
+            self._headings[parent.number] = _heading_verb_clause(self.view, parent.body_start, parent.own_end)
+        return self._headings[parent.number]
+
     def _covers_parent(self, item: Item, clauses: list[Clause]) -> bool:
         """A clause on a line of its own after the last sub-point of an item whose other
         sub-points have none (（1）…（2）…⏎（责任单位：…）) assigns the whole item, not the last point."""
         parent = item.parent
         if len(clauses) != 1 or parent is None or parent.children[-1] is not item or item.kind_of_marker not in (
-                "par", "circ", "ar"):
-            return False
+                "par", "circ", "ar") or len(parent.children) < 2:
+            return False  # (an item with one numbered task under it: the clause is that task's)
         clause = clauses[0]
         line_start = self.view.rfind("\n", 0, clause.start) + 1
         line_end = _line_end(self.view, clause.end)
