@@ -348,7 +348,7 @@ def find_clauses(view: str, start: int, end: int, bare_units: bool = False) -> l
         if close - open_ > _MAX_CLAUSE or not (bare_units or _may_hold_roles(view[open_:close])):
             continue
         clause = parse_label_clause(view, open_ + 1, close)
-        if clause is None and _clause_position(view, open_, close):
+        if clause is None and (_clause_position(view, open_, close) or not view[start:open_].strip()):
             clause = parse_verb_clause(view, open_ + 1, close)
             if clause is None and bare_units:
                 clause = parse_unit_list_clause(view, open_ + 1, close)

@@ -31,7 +31,7 @@ _IN_CHARGE = ("负责", "主管")
 # In prose a unit name is a place or collective head, a few characters, and a body word.
 _PROSE_UNIT = re.compile(
     r"(?:中共|国家|国务院|省|市|区|县|州|各级?|有关|相关)[\u4e00-\u9fff()]{0,14}?"
-    r"(?:部门|单位|委员会|办公室|中心|政府|管委会|局|委|办|厅|部|署|院|会|联|室)"
+    r"(?:部门|单位|委员会|办公室|中心|政府|管委会|局|委|办|厅|部|署|院|会|联|室|馆|所|站|队|社|处)"
 )
 _ALIAS = re.compile(r"\((?:以下简称|下称|简称)[^()]{1,20}\)")
 _JOINERS = ("、", "和", "及", "与", "以及")
@@ -55,11 +55,16 @@ def _loose_unit(view: str, start: int, end: int) -> bool:
     name = view[start:end]
     if len(name) < 4 and name[-1:] not in _STRONG_ENDS:  # 财政部, 银监会 — but not 市工业
         return False
+    if name[-1:] not in _LOOSE_ENDS:  # 由…限制民营企业参与: a business, not a unit
+        return False
     return looks_like_unit(name) and not any(c in _NOT_IN_LOOSE for c in name)
 
 
+_NOT_BY = set("为理缘事自经")
 _NOT_IN_LOOSE = set("的由此该其与及对在为将把按从向等、,;。")  # 和 stays: 工业和信息化部
 _STRONG_ENDS = set("部委局厅署办会院行协联")  # 财政部, 银监会, 县科协, 县妇联
+# How a unit named without a place head ends (海关, 支行, 分公司, 大队, 管委会, 人民政府 …).
+_LOOSE_ENDS = _STRONG_ENDS | set("关司队站所心室府处社团校馆")
 
 
 def _one_unit(view: str, pos: int, stop: int, relaxed: bool = False, loose: bool = False) -> tuple[int, int] | None:
@@ -88,7 +93,7 @@ def _units_at(view: str, start: int, stop: int, relaxed: bool = False, loose: bo
     while (found := _one_unit(view, pos, stop, relaxed, loose)) is not None:
         spans.append((pos, found[0]))
         pos = found[1]
-        joiner = next((j for j in _JOINERS if view.startswith(j, pos)), None)
+        joiner = next((j for j in _JOINERS + ("等",) if view.startswith(j, pos)), None)
         if joiner is None or _one_unit(view, pos + len(joiner), stop, relaxed, loose) is None:
             break
         pos += len(joiner)
@@ -130,6 +135,8 @@ def _led_by(view: str, sentence: tuple[int, int]) -> Clause | None:
     i = view.find("由", start, stop)
     while i >= 0:
         here, i = i, view.find("由", i + 1, stop)
+        if here > start and view[here - 1] in _NOT_BY or view.startswith(("由于", "由此"), here):
+            continue  # 以…为由 (on the grounds of), 理由, 由于: not "by"
         lead = _units_at(view, here + 1, stop, loose=True)
         if lead is None:
             continue
@@ -169,7 +176,8 @@ def _later_parts(view: str, pos: int, stop: int, clause: Clause) -> None:
 
 
 def _subject(view: str, sentence: tuple[int, int]) -> Clause | None:
-    """``X会同Y…`` (X leads, Y responsible) or ``X负责…`` (X responsible) at the sentence start."""
+    """``X会同Y…`` (X leads, Y responsible), ``X负责…`` / ``X按照职责分工负责…`` (X responsible) or
+    ``X牵头，Y配合…`` at the sentence start."""
     start, stop = sentence
     subject = _units_at(view, start, stop)
     if subject is None:
@@ -184,15 +192,19 @@ def _subject(view: str, sentence: tuple[int, int]) -> Clause | None:
         clause.add("lead", spans)
         clause.add("responsible", other[0])
         return clause
-    if view.startswith(_IN_CHARGE, end):
-        clause = Clause(start, stop)
-        clause.add("responsible", spans)
-        comma = view.find(",", end, stop)
-        others = _cooperating(view, comma, stop, loose=True) if comma >= 0 else None
-        if others:  # X负责，Y配合
-            clause.add("responsible", others[0])
-        return clause
-    return None
+    verb = lexicon().verb_start_re.match(view, end, stop)
+    role = "responsible" if view.startswith(_IN_CHARGE, end) else (
+        role_of_verb(lexicon(), verb.group("verb")) if verb else None)
+    if role is None:
+        return None
+    # X负责…, X按照职责分工负责…, X牵头，Y配合…
+    clause = Clause(start, stop, explicit_lead=role == "lead")
+    clause.add(role, spans)
+    comma = view.find(",", end, stop)
+    others = _cooperating(view, comma, stop, loose=True) if comma >= 0 else None
+    if others:  # …，Y配合
+        clause.add("responsible", others[0])
+    return clause
 
 
 def find_led_by(view: str, start: int, end: int) -> list[Clause]:

@@ -216,8 +216,9 @@ def _row(view: str, cells: list[Span], roles: list[str | None], order: int) -> T
     stop = min([i for i in (view.find("。", t0, t1), view.find(";", t0, t1)) if i > t0] or [t1])
     clause = Clause(cells[0][0], cells[-1][1])
     for role in ("lead", "responsible", "first_listed", "internal_lead", "internal_responsible"):
-        if role in get:
-            _unit_cell(view, get[role], role, clause)
+        for i, column_role in enumerate(roles):  # a table may have 参与单位 and 责任单位 columns
+            if column_role == role:
+                _unit_cell(view, cells[i], role, clause)
     number_span = get.get("number")
     number = view[number_span[0]:number_span[1]].strip(" .、") if number_span else ""
     deadline = get.get("deadline")

@@ -49,6 +49,10 @@ def _first_sentence(view: str, start: int, end: int) -> tuple[int, int]:
     return start, stop
 
 
+# A modal before the role verb: the sentence urges, it does not assign (X要会同Y加强督查).
+_EXHORTATION = re.compile(r"(?:要|应当|应该|应|须|必须)(?:会同|联合|负责|牵头|配合)")
+
+
 def _heading_verb_clause(view: str, start: int, end: int) -> Clause | None:
     """``view[start:end]``, an item's own text, as a heading that assigns: one line ending in a
     colon whose parts are verb clauses once an object such as 以下工作 is left out."""
@@ -91,7 +95,12 @@ def _verb_sentence(view: str, start: int, end: int) -> list[Clause]:
     names = [view[a:b] for spans in clause.roles.values() for a, b in spans]
     if not clause.explicit_lead and all(_is_collective(n) for n in names):
         return []  # 县直各有关单位按照分工抓好落实: an instruction to all, not an assignment
+    if any(_SENTENCE_WORDS.search(n) for n in names):
+        return []  # 不得以…为由排斥或者限制民营企业参与: a sentence, not a list of units
     return [clause]
+
+
+_SENTENCE_WORDS = re.compile("[的为由以将把对从向]|不得|或者|或")
 
 
 def _is_collective(name: str) -> bool:
@@ -176,11 +185,15 @@ class TaskBuilder:
         clauses = find_clauses(self.view, item.body_start, item.own_end, bare_units=self.rule_at is not None)
         prose = False
         if not clauses and not item.children:
-            clauses = find_prose_assignments(self.view, item.body_start, item.own_end)
-            if not self.prose:
-                # a document of clauses: an item without one may still assign in prose, in its
-                # last assigning sentence (由X会同Y负责落实。 / X牵头，Y配合。)
-                clauses = clauses[-1:] or _verb_sentence(self.view, item.body_start, item.own_end)
+            if self.prose:
+                clauses = find_prose_assignments(self.view, item.body_start, item.own_end)
+            else:
+                # a document of clauses: an item without one may still assign in prose (由X会同Y负责
+                # 落实。 / X负责… / X牵头，Y配合。), in its last assigning sentence; an exhortation
+                # (X要会同Y…, X应当负责…) is not an assignment there
+                found = [c for c in find_prose_assignments(self.view, item.body_start, item.own_end)
+                         if not _EXHORTATION.search(self.view, c.start, min(c.end, c.start + 40))]
+                clauses = found[-1:] or _verb_sentence(self.view, item.body_start, item.own_end)
             prose = bool(clauses)
         elif clauses:
             self.clause_count += len(clauses)

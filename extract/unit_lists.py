@@ -18,7 +18,7 @@ Span = tuple[int, int]
 
 
 _NOT_IN_NAMES = re.compile("[。:!?“”《》]")
-_BRACKET = re.compile(r"[()\[\]“”《》〈〉‹›<>]")
+_BRACKET = re.compile(r"[()\[\]“”《》〈〉‹›<>〔〕［］]")
 _LEADING_JOINERS = ("由", "及", "和", "以及", "并")
 _LEADING_JOINER_CHARS = frozenset(w[0] for w in _LEADING_JOINERS)
 
@@ -55,9 +55,9 @@ def _split_separators(view: str, start: int, end: int, seps: str) -> list[Span]:
     pieces, depth, piece_start = [], 0, start
     for i in range(start, end):
         ch = view[i]
-        if ch in "([“《〈‹<":
+        if ch in "([“《〈‹<〔［":
             depth += 1
-        elif ch in ")]”》〉›>":
+        elif ch in ")]”》〉›>〕］":
             depth = max(0, depth - 1)
         elif depth == 0 and ch in seps:
             pieces.append((piece_start, i))
