@@ -73,9 +73,28 @@ def _mask_convention(view: str, start: int, end: int, lex: Lexicon) -> tuple[int
     if not match:
         return end, False
     stop = match.start()
+    opened = _open_bracket(view, start, stop)
+    if opened is not None:
+        stop = opened  # 市水利局（除标注…外，列第一位的为牵头单位，下同）: the note's bracket ends the list
     while stop > start and view[stop - 1] in "( \t":
-        stop -= 1  # 市发改委（第一责任单位为牵头单位，下同）: the note's bracket is not part of the list
+        stop -= 1  # 市发改委（第一责任单位为牵头单位，下同）
     return stop, True
+
+
+def _open_bracket(view: str, start: int, stop: int) -> int | None:
+    """The position of a ``(`` in ``view[start:stop]`` still open at ``stop``, if any."""
+    depth, last = 0, None
+    for m in _PAREN_ONLY.finditer(view, start, stop):
+        if m.group() == "(":
+            if depth == 0:
+                last = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+    return last if depth else None
+
+
+_PAREN_ONLY = re.compile(r"[()]")
 
 
 def parse_label_clause(view: str, start: int, end: int) -> Clause | None:

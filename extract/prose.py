@@ -36,7 +36,7 @@ _PROSE_UNIT = re.compile(
 _ALIAS = re.compile(r"\((?:以下简称|下称|简称)[^()]{1,20}\)")
 _JOINERS = ("、", "和", "及", "与", "以及")
 _CONTINUATIONS = _JOINERS + ("等", ",", "负责", "主管", "会同", "联合", "应当", "应", "要", "牵头", "配合",
-                             "参与", "协助", "协同", "按", "根据", "依照", "依据", "分别", "共同")
+                             "参与", "协助", "协同", "按", "根据", "依照", "依据", "分别", "共同", "予以")
 # Verbs that may follow the object of 会同 (X会同Y制定…): they end Y.
 _OBJECT_VERBS = ("对", "制定", "开展", "研究", "组织", "做好", "建立", "推进", "加强", "编制", "实施", "共同",
                  "督促", "指导", "统筹", "落实", "完善", "建设", "提出", "确定", "发布", "审核", "审查",
@@ -55,16 +55,19 @@ def _loose_unit(view: str, start: int, end: int) -> bool:
     name = view[start:end]
     if len(name) < 4 and name[-1:] not in _STRONG_ENDS:  # 财政部, 银监会 — but not 市工业
         return False
-    if name[-1:] not in _LOOSE_ENDS:  # 由…限制民营企业参与: a business, not a unit
+    if not name.endswith(_LOOSE_ENDS):  # 由…限制民营企业参与: a business, not a unit
         return False
+    if any(label in name for label in _role_names()):
+        return False  # 牵头单位要履行…: a role, not a unit
     return looks_like_unit(name) and not any(c in _NOT_IN_LOOSE for c in name)
 
 
 _NOT_BY = set("为理缘事自经")
-_NOT_IN_LOOSE = set("的由此该其与及对在为将把按从向等、,;。")  # 和 stays: 工业和信息化部
+_NOT_IN_LOOSE = set("的由此该其与及对在为将把按从向等要应须、,;。")  # 和 stays: 工业和信息化部
 _STRONG_ENDS = set("部委局厅署办会院行协联")  # 财政部, 银监会, 县科协, 县妇联
 # How a unit named without a place head ends (海关, 支行, 分公司, 大队, 管委会, 人民政府 …).
-_LOOSE_ENDS = _STRONG_ENDS | set("关司队站所心室府处社团校馆")
+_LOOSE_ENDS = ("部", "委", "局", "厅", "署", "办", "会", "院", "协", "联", "银行", "支行", "分行", "海关", "公司",
+               "大队", "支队", "中队", "站", "所", "中心", "室", "政府", "处", "社", "团", "学校", "馆")
 
 
 def _one_unit(view: str, pos: int, stop: int, relaxed: bool = False, loose: bool = False) -> tuple[int, int] | None:
@@ -179,7 +182,7 @@ def _subject(view: str, sentence: tuple[int, int]) -> Clause | None:
     """``X会同Y…`` (X leads, Y responsible), ``X负责…`` / ``X按照职责分工负责…`` (X responsible) or
     ``X牵头，Y配合…`` at the sentence start."""
     start, stop = sentence
-    subject = _units_at(view, start, stop)
+    subject = _units_at(view, start, stop, loose=True)
     if subject is None:
         return None
     spans, end = subject

@@ -182,7 +182,8 @@ class TaskBuilder:
 
     def tasks_of(self, item: Item) -> list[Task]:
         """The tasks of one item: one per clause, or one without units for a leaf task item."""
-        clauses = find_clauses(self.view, item.body_start, item.own_end, bare_units=self.rule_at is not None)
+        found = find_clauses(self.view, item.body_start, item.own_end, bare_units=self.rule_at is not None)
+        clauses = [c for c in found if not any(a <= c.start < b for a, b in self.table_spans)]  # rows' own
         prose = False
         if not clauses and not item.children:
             if self.prose:
