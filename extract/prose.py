@@ -67,7 +67,7 @@ _NOT_IN_LOOSE = set("的由此该其与及对在为将把按从向等要应须�
 _STRONG_ENDS = set("部委局厅署办会院行协联")  # 财政部, 银监会, 县科协, 县妇联
 # How a unit named without a place head ends (海关, 支行, 分公司, 大队, 管委会, 人民政府 …).
 _LOOSE_ENDS = ("部", "委", "局", "厅", "署", "办", "会", "院", "协", "联", "银行", "支行", "分行", "海关", "公司",
-               "大队", "支队", "中队", "站", "所", "中心", "室", "政府", "处", "社", "团", "学校", "馆")
+               "大队", "支队", "中队", "站", "所", "中心", "室", "政府", "处", "社", "团", "学校", "馆", "部门")
 
 
 def _one_unit(view: str, pos: int, stop: int, relaxed: bool = False, loose: bool = False) -> tuple[int, int] | None:
