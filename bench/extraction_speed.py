@@ -3,7 +3,7 @@
 Prints, for the whole pipeline (``extract.pipeline.extract_text``) and for a plain regex scan
 of the same text (the ceiling: one pass of a compiled pattern for clause brackets), the
 characters per second, best of several rounds, in CPU time of this process
-(so other load on the machine does not count). Run: ``make bench`` or
+(so other load on the machine does not count); every round starts with cold text caches. Run: ``make bench`` or
 ``.venv/bin/python bench/extraction_speed.py [--rounds N]``. Goal (issue 3): >= 1M chars/s.
 """
 
