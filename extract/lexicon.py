@@ -37,6 +37,7 @@ class Lexicon:
         lead_mark_starts, lead_mark_ends: their first and last characters (a cheap pre-test).
         verb_last_chars: the characters a role phrase can end with (a cheap test before verb_re).
         lead_cores: role-phrase cores that make a grammar-built phrase a lead (牵头).
+        responsible_cores: the other role-phrase cores (负责, 配合, 落实 …).
         bare_level_re: a quantified level with no body word (各市, 各区) that heads a collective.
         level_tails: bare level words that keep such a collective open (各省、自治区、直辖市人民政府).
         level_body_re: a level with its generic body (镇人民政府) that continues a 各 collective.
@@ -72,6 +73,7 @@ class Lexicon:
     lead_mark_ends: frozenset[str]
     verb_last_chars: frozenset[str]
     lead_cores: tuple[str, ...]
+    responsible_cores: tuple[str, ...]
     bare_level_re: re.Pattern
     level_tails: frozenset[str]
     level_body_re: re.Pattern
@@ -193,6 +195,7 @@ def lexicon() -> Lexicon:
         verb_last_chars=frozenset(w[-1] for w in list(verb_role) + roles["verb_grammar"]["lead_cores"]
                                   + roles["verb_grammar"]["responsible_cores"] + roles["verb_grammar"]["tails"]),
         lead_cores=tuple(roles["verb_grammar"]["lead_cores"]),
+        responsible_cores=tuple(roles["verb_grammar"]["responsible_cores"]),
         bare_level_re=re.compile(roles["bare_level_re"]),
         level_tails=frozenset(roles["level_tails"]),
         level_body_re=re.compile(roles["level_body_re"]),

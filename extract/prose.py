@@ -237,8 +237,20 @@ def find_prose_assignments(view: str, start: int, end: int) -> list[Clause]:
         One Clause per sentence that assigns, spanning that sentence, in document order.
     """
     out = []
+    role_words = _role_word_re()
     for sentence in _sentences(view, start, end):
+        if not role_words.search(view, *sentence):
+            continue  # no role word at all: nothing to read (most sentences)
         clause = _led_by(view, sentence) or _subject(view, sentence)
         if clause is not None:
             out.append(clause)
     return out
+
+
+@cache
+def _role_word_re() -> re.Pattern:
+    """Any word a prose assignment needs: a role phrase core (roles.json) or 会同/联合/主管."""
+    lex = lexicon()
+    words = set(lex.verb_role) | set(lex.lead_cores) | set(_TOGETHER) | set(_IN_CHARGE) | set(_RESP_VERBS)
+    words |= set(lex.responsible_cores)
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
