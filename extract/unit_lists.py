@@ -109,8 +109,10 @@ def _trim(view: str, span: Span, lex: Lexicon) -> Span:
             end, changed = match.start(), True
         if view[start:end].endswith("等") and end - start > 2:
             end, changed = end - 1, True
-    if end > start and (not looks_like_unit(view[start:end], lex) or _FOLLOW_SUIT.search(view, start + 2, end)):
-        end = _cut_before_role_words(view, start, end, lex)  # 各县（市、区）人民政府参照执行 ends in 行
+    if end > start and (not looks_like_unit(view[start:end], lex) or _FOLLOW_SUIT.search(view, start + 2, end)
+                        or _DUTY_VERB.search(view, start + 2, end)):
+        # 各县（市、区）人民政府参照执行 ends in 行; 各市州人民政府负责本地区(组织实施) ends in 区
+        end = _cut_before_role_words(view, start, end, lex)
     return start, end
 
 
@@ -120,6 +122,9 @@ _ROLE_WORD_HEADS = re.compile(r"按照?|根据|依据|依照|结合|负责|配�
 # "does likewise" after a list (各县（市、区）人民政府参照执行): not part of the last name, even though
 # 执行 ends like a name (银行)
 _FOLLOW_SUIT = re.compile(r"参照(?:执行|落实|实施|办理)$")
+# 负责 or 配合 inside what looks like one name ends the name (a unit never holds them; 牵头 it may:
+# 工作专班牵头单位)
+_DUTY_VERB = re.compile(r"负责|配合")
 
 
 def _cut_before_role_words(view: str, start: int, end: int, lex: Lexicon) -> int:

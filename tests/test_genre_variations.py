@@ -698,3 +698,8 @@ def test_regulation_articles_with_subjects_and_yuyi_peihe():
             "第四条 各牵头单位要履行牵头抓总职责。\n")
     assert rows(text) == [("第二条", [], ["各区人民政府", "高新区管委会"]),
                           ("第三条", [], ["市城市管理局", "市公安局交通管理支队"])]
+
+
+def test_a_verb_after_labels_in_one_bracket_stays_out_of_the_name():
+    text = "一、任务\n（一）推进改革。内容。（牵头单位：省医保局；配合单位：省卫生健康委、省财政厅；各市州人民政府负责本地区组织实施）\n"
+    assert rows(text) == [("一.(一)", ["省医保局"], ["省卫生健康委", "省财政厅", "各市州人民政府"])]

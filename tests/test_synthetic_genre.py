@@ -27,7 +27,7 @@ def test_unit_assignments_on_each_synthetic_document(set_name, doc):
 
 
 def test_every_set_is_there_and_complete():
-    assert sorted(s.name for s in SETS) == sorted(f"set{n}" for n in range(1, 18))
-    assert len(DOCS) == 158
-    assert sum(1 for _, d in DOCS if d.suffix == ".html") == 49
+    assert sorted(s.name for s in SETS) == sorted(f"set{n}" for n in range(1, 20))
+    assert len(DOCS) == 170
+    assert sum(1 for _, d in DOCS if d.suffix == ".html") == 53
     assert sum(1 for _, d in DOCS if d.suffix == ".docx") == 1
