@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 
-from extract.task_tables import Table, _column_role, _group_prefix, _row, assignee_roles, name_tails
+from extract.task_tables import ROW_NUMBER, Table, _column_role, _group_prefix, _row, assignee_roles, name_tails
 from extract.unit_lists import Span, looks_like_unit, split_units
 
-_ROW_NUMBER = re.compile(r"\s*(\d{1,3})\s*[.、]?\s*$")
 _DEADLINE = re.compile(r"(\d{4}年|\d{1,2}月|年底|季度|底前|长期|持续|常态|每年|按年度)")
 _GROUP = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
 _MAX_CELL = 300
@@ -51,7 +50,7 @@ def _header_at(view: str, lines: list[Span], i: int) -> list[str | None] | None:
         role = _column_role(view[s:e])
         if role is None:
             following = lines[i + k + 1] if i + k + 1 < len(lines) else None
-            if not roles or e - s > 8 or _ROW_NUMBER.match(view, s, e) or following is None \
+            if not roles or e - s > 8 or ROW_NUMBER.match(view, s, e) or following is None \
                     or _column_role(view[following[0]:following[1]]) is None:
                 break
         roles.append(role)
@@ -146,7 +145,7 @@ def _wrapped_row(view: str, lines: list[Span], i: int, roles: list[str], header:
     has_deadline = columns[-1] == "deadline"
     row: list[Span] = []
     j = i
-    while j < len(lines) and not _ROW_NUMBER.match(view, *lines[j]) and not _GROUP.match(view, *lines[j]) \
+    while j < len(lines) and not ROW_NUMBER.match(view, *lines[j]) and not _GROUP.match(view, *lines[j]) \
             and lines[j][1] - lines[j][0] <= _MAX_WRAPPED_LINE:
         if [view[s:e] for s, e in lines[j:j + len(header)]] == header:
             j += len(header)  # the header repeated after a page break
@@ -195,11 +194,11 @@ def _read(view: str, lines: list[Span], i: int, roles: list[str], table: Table) 
         if _GROUP.match(view, s, e) and e - s <= 40:
             prefix, i = _group_prefix(view[s:e], prefix), i + 1
             continue
-        number = _ROW_NUMBER.match(view, s, e)
+        number = ROW_NUMBER.match(view, s, e)
         if number is None:
             break
         j = i + 1
-        while j < len(lines) and j - i < len(roles) and not _ROW_NUMBER.match(view, *lines[j]) \
+        while j < len(lines) and j - i < len(roles) and not ROW_NUMBER.match(view, *lines[j]) \
                 and lines[j][1] - lines[j][0] <= _MAX_CELL and not _GROUP.match(view, *lines[j]):
             j += 1
         wrapped = _wrapped_row(view, lines, i + 1, roles, header) if j - i == len(roles) else None

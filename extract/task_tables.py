@@ -261,7 +261,8 @@ def _is_group_line(view: str, lines: list[Span], j: int) -> bool:
     return False
 
 
-_ROW_NUMBER = re.compile(r"\s*\d{1,3}[.、]?\s*$")
+# A cell or line holding only a row number (1, 2., 3、).
+ROW_NUMBER = re.compile(r"\s*\d{1,3}[.、]?\s*$")
 
 
 def _continued_cells(view: str, lines: list[Span], j: int, width: int) -> tuple[list[Span], int] | None:
@@ -273,12 +274,12 @@ def _continued_cells(view: str, lines: list[Span], j: int, width: int) -> tuple[
     starts with its number is joined, so merged-cell continuation rows keep their meaning.
     """
     cells = _cells(view, *lines[j])
-    if len(cells) >= width or not _ROW_NUMBER.match(view, cells[0][0], cells[0][1]):
+    if len(cells) >= width or not ROW_NUMBER.match(view, cells[0][0], cells[0][1]):
         return None
     k = j
     while len(cells) < width and k + 1 < len(lines):
         more = _cells(view, *lines[k + 1])
-        if _ROW_NUMBER.match(view, more[0][0], more[0][1]) and len(more) > 1:
+        if ROW_NUMBER.match(view, more[0][0], more[0][1]) and len(more) > 1:
             return None  # the next row begins
         cells = cells[:-1] + [(cells[-1][0], more[0][1])] + more[1:]
         k += 1
